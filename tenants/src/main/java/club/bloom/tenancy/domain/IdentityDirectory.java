@@ -1,0 +1,36 @@
+package club.bloom.tenancy.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The identity provider as the tenancy kernel needs it: realms per club, one platform realm with an
+ * organization per partner, users with realm roles. Every operation is idempotent ("ensure").
+ */
+public interface IdentityDirectory {
+
+  /** Ensures the club's realm exists, created from the club realm template; returns its issuer. */
+  String ensureClubRealm(String realm, String displayName, String locale);
+
+  /** Ensures the platform realm (operators, partner staff) exists; returns its issuer. */
+  String ensurePlatformRealm();
+
+  /** Ensures an organization for a partner exists in the platform realm; returns its id. */
+  String ensureOrganization(String alias, String name);
+
+  /**
+   * Ensures a user exists in the realm with at least these roles; returns the user's subject id.
+   */
+  String ensureUser(String realm, NewUser user);
+
+  /** A user to create. An absent password leaves the user to set one at first login. */
+  record NewUser(
+      String username,
+      String email,
+      String firstName,
+      String lastName,
+      Optional<String> password,
+      Set<String> realmRoles,
+      List<String> requiredActions) {}
+}

@@ -1,0 +1,154 @@
+package club.bloom.tenancy.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A club or partner business hosted by the installation (platform schema).
+ *
+ * <p>Lifecycle: {@link #register} creates it in PROVISIONING at step REGISTERED; provisioning
+ * advances {@link #completed(ProvisioningStep)} step by step (never backwards) until DONE, which
+ * makes it ACTIVE. The schema name is derived from kind and slug and never changes.
+ */
+@Entity
+@Table(schema = "platform", name = "tenant")
+public class Tenant {
+  @Id private UUID id;
+
+  @Enumerated(EnumType.STRING)
+  private TenantKind kind;
+
+  private String slug;
+  private String name;
+
+  @Column(name = "schema_name")
+  private String schemaName;
+
+  private String realm;
+
+  @Column(name = "organization_id")
+  private String organizationId;
+
+  private String locale;
+
+  @Column(name = "time_zone")
+  private String timeZone;
+
+  @Enumerated(EnumType.STRING)
+  private TenantStatus status;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "provisioning_step")
+  private ProvisioningStep provisioningStep;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+
+  protected Tenant() {}
+
+  public static Tenant register(
+      TenantKind kind, Slug slug, String name, String locale, String timeZone, Instant now) {
+    Tenant t = new Tenant();
+    t.id = UUID.randomUUID();
+    t.kind = Objects.requireNonNull(kind);
+    t.slug = slug.value();
+    t.name = Objects.requireNonNull(name);
+    t.schemaName = kind.schemaFor(slug).value();
+    t.locale = locale;
+    t.timeZone = timeZone;
+    t.status = TenantStatus.PROVISIONING;
+    t.provisioningStep = ProvisioningStep.REGISTERED;
+    t.createdAt = now;
+    t.updatedAt = now;
+    return t;
+  }
+
+  /** Records that a step finished; steps never go backwards. DONE activates the tenant. */
+  public void completed(ProvisioningStep step, Instant now) {
+    if (step.isAfter(provisioningStep)) {
+      provisioningStep = step;
+      updatedAt = now;
+    }
+    if (step == ProvisioningStep.DONE) {
+      status = TenantStatus.ACTIVE;
+    }
+  }
+
+  public boolean hasCompleted(ProvisioningStep step) {
+    return !step.isAfter(provisioningStep);
+  }
+
+  public void rename(String newName, Instant now) {
+    if (!Objects.equals(name, newName)) {
+      name = Objects.requireNonNull(newName);
+      updatedAt = now;
+    }
+  }
+
+  public void assignRealm(String realmName) {
+    this.realm = realmName;
+  }
+
+  public void assignOrganization(String organization) {
+    this.organizationId = organization;
+  }
+
+  public TenantId id() {
+    return new TenantId(id);
+  }
+
+  public TenantKind kind() {
+    return kind;
+  }
+
+  public Slug slug() {
+    return new Slug(slug);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public SchemaName schema() {
+    return new SchemaName(schemaName);
+  }
+
+  public Optional<String> realm() {
+    return Optional.ofNullable(realm);
+  }
+
+  public Optional<String> organizationId() {
+    return Optional.ofNullable(organizationId);
+  }
+
+  public String locale() {
+    return locale == null ? "ru" : locale;
+  }
+
+  public String timeZone() {
+    return timeZone == null ? "Europe/Moscow" : timeZone;
+  }
+
+  public TenantStatus status() {
+    return status;
+  }
+
+  public boolean isActive() {
+    return status == TenantStatus.ACTIVE;
+  }
+
+  public ProvisioningStep provisioningStep() {
+    return provisioningStep;
+  }
+}

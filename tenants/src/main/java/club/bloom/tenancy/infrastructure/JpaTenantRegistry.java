@@ -1,0 +1,65 @@
+package club.bloom.tenancy.infrastructure;
+
+import club.bloom.tenancy.domain.Slug;
+import club.bloom.tenancy.domain.Tenant;
+import club.bloom.tenancy.domain.TenantId;
+import club.bloom.tenancy.domain.TenantKind;
+import club.bloom.tenancy.domain.TenantRegistry;
+import club.bloom.tenancy.domain.TrustedIssuer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The registry in the platform schema (transaction-scoped, container-managed entity manager). */
+@ApplicationScoped
+public class JpaTenantRegistry implements TenantRegistry {
+
+  @PersistenceContext(unitName = "bloom")
+  EntityManager em;
+
+  @Override
+  public Optional<Tenant> find(TenantKind kind, Slug slug) {
+    return em.createQuery(
+            "select t from Tenant t where t.kind = :kind and t.slug = :slug", Tenant.class)
+        .setParameter("kind", kind)
+        .setParameter("slug", slug.value())
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<Tenant> find(TenantId id) {
+    return Optional.ofNullable(em.find(Tenant.class, id.value()));
+  }
+
+  @Override
+  public List<Tenant> findAll(List<TenantId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> raw = ids.stream().map(TenantId::value).distinct().toList();
+    return em.createQuery("select t from Tenant t where t.id in :ids", Tenant.class)
+        .setParameter("ids", raw)
+        .getResultList();
+  }
+
+  @Override
+  public void add(Tenant tenant) {
+    em.persist(tenant);
+  }
+
+  @Override
+  public Optional<TrustedIssuer> trustedIssuer(String issuer) {
+    return Optional.ofNullable(em.find(TrustedIssuer.class, issuer));
+  }
+
+  @Override
+  public void trust(TrustedIssuer issuer) {
+    if (em.find(TrustedIssuer.class, issuer.issuer()) == null) {
+      em.persist(issuer);
+    }
+  }
+}

@@ -1,0 +1,343 @@
+package club.bloom.tenancy.infrastructure;
+
+import club.bloom.tenancy.domain.IdentityDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keycloak through its admin REST API. Realms are created from the JSON templates beside this class
+ * ({@code keycloak/*.json}); Bloom authenticates as a narrow service account of the master realm
+ * that may create realms (Keycloak grants a realm's creator the right to manage it). See ADR 0004.
+ */
+@ApplicationScoped
+public class KeycloakIdentityDirectory implements IdentityDirectory {
+
+  @Inject
+  @ConfigProperty(name = "bloom.keycloak.url", defaultValue = "http://localhost:8180")
+  String keycloakUrl;
+
+  @Inject
+  @ConfigProperty(name = "bloom.keycloak.admin.realm", defaultValue = "master")
+  String adminRealm;
+
+  @Inject
+  @ConfigProperty(name = "bloom.keycloak.admin.client-id", defaultValue = "bloom-provisioner")
+  String adminClientId;
+
+  @Inject
+  @ConfigProperty(name = "bloom.keycloak.admin.client-secret")
+  String adminClientSecret;
+
+  @Inject
+  @ConfigProperty(name = "bloom.keycloak.platform-realm", defaultValue = "bloom-platform")
+  String platformRealm;
+
+  @Inject
+  @ConfigProperty(name = "bloom.keycloak.ops-client.secret")
+  String opsClientSecret;
+
+  @Inject
+  @ConfigProperty(name = "bloom.portal.url", defaultValue = "http://localhost:9080")
+  String portalUrl;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private String token;
+  private Instant tokenExpiry = Instant.EPOCH;
+
+  @Override
+  public String ensureClubRealm(String realm, String displayName, String locale) {
+    String json =
+        template(
+            "club-realm.json",
+            Map.of(
+                "realm",
+                realm,
+                "displayName",
+                displayName,
+                "locale",
+                locale,
+                "portalUrl",
+                portalUrl));
+    createRealmIfAbsent(realm, json);
+    enableRequiredAction(realm, "TERMS_AND_CONDITIONS");
+    return issuerOf(realm);
+  }
+
+  @Override
+  public String ensurePlatformRealm() {
+    String json =
+        template(
+            "platform-realm.json",
+            Map.of("realm", platformRealm, "portalUrl", portalUrl, "opsSecret", opsClientSecret));
+    createRealmIfAbsent(platformRealm, json);
+    String clientUuid = clientUuid(platformRealm, "bloom-ops");
+    JsonObject serviceUser =
+        getJson(
+                "/admin/realms/"
+                    + platformRealm
+                    + "/clients/"
+                    + clientUuid
+                    + "/service-account-user")
+            .asJsonObject();
+    grantRealmRoles(
+        platformRealm, serviceUser.getString("id"), java.util.Set.of("platform-operator"));
+    return issuerOf(platformRealm);
+  }
+
+  @Override
+  public String ensureOrganization(String alias, String name) {
+    String base = "/admin/realms/" + platformRealm + "/organizations";
+    Optional<String> existing = findOrganization(base, alias);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    String body =
+        Json.createObjectBuilder()
+            .add("name", name)
+            .add("alias", alias)
+            .add("enabled", true)
+            .add(
+                "domains",
+                Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("name", alias + ".partners.bloom.invalid")))
+            .build()
+            .toString();
+    HttpResponse<String> response = send("POST", base, body);
+    if (response.statusCode() != 201 && response.statusCode() != 409) {
+      throw failure("create organization " + alias, response);
+    }
+    return findOrganization(base, alias)
+        .orElseThrow(() -> new IllegalStateException("organization " + alias + " not found"));
+  }
+
+  @Override
+  public String ensureUser(String realm, NewUser user) {
+    String base = "/admin/realms/" + realm + "/users";
+    var builder =
+        Json.createObjectBuilder()
+            .add("username", user.username())
+            .add("email", user.email())
+            .add("emailVerified", true)
+            .add("firstName", user.firstName())
+            .add("lastName", user.lastName())
+            .add("enabled", true);
+    var actions = Json.createArrayBuilder();
+    user.requiredActions().forEach(actions::add);
+    builder.add("requiredActions", actions);
+    user.password()
+        .ifPresent(
+            p ->
+                builder.add(
+                    "credentials",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("type", "password")
+                                .add("value", p)
+                                .add("temporary", false))));
+    HttpResponse<String> response = send("POST", base, builder.build().toString());
+    if (response.statusCode() != 201 && response.statusCode() != 409) {
+      throw failure("create user in " + realm, response);
+    }
+    JsonArray found =
+        getJson(base + "?exact=true&username=" + encode(user.username())).asJsonArray();
+    if (found.isEmpty()) {
+      throw new IllegalStateException("user " + user.username() + " not found in " + realm);
+    }
+    String id = found.getJsonObject(0).getString("id");
+    grantRealmRoles(realm, id, user.realmRoles());
+    return id;
+  }
+
+  private Optional<String> findOrganization(String base, String alias) {
+    JsonArray found = getJson(base + "?exact=true&search=" + encode(alias)).asJsonArray();
+    return found.stream()
+        .map(JsonValue::asJsonObject)
+        .filter(
+            o -> alias.equals(o.getString("alias", "")) || alias.equals(o.getString("name", "")))
+        .map(o -> o.getString("id"))
+        .findFirst();
+  }
+
+  private void createRealmIfAbsent(String realm, String json) {
+    HttpResponse<String> existing = send("GET", "/admin/realms/" + encode(realm), null);
+    if (existing.statusCode() == 200) {
+      return;
+    }
+    HttpResponse<String> created = send("POST", "/admin/realms", json);
+    if (created.statusCode() != 201 && created.statusCode() != 409) {
+      throw failure("create realm " + realm, created);
+    }
+    // The creator's rights on the new realm are not in the token we hold: take a fresh one.
+    synchronized (this) {
+      tokenExpiry = Instant.EPOCH;
+    }
+  }
+
+  private void enableRequiredAction(String realm, String alias) {
+    String path = "/admin/realms/" + realm + "/authentication/required-actions/" + alias;
+    JsonObject action = getJson(path).asJsonObject();
+    if (action.getBoolean("enabled", false)) {
+      return;
+    }
+    String body = Json.createObjectBuilder(action).add("enabled", true).build().toString();
+    HttpResponse<String> response = send("PUT", path, body);
+    if (response.statusCode() / 100 != 2) {
+      throw failure("enable " + alias + " in " + realm, response);
+    }
+  }
+
+  private void grantRealmRoles(String realm, String userId, java.util.Set<String> roles) {
+    if (roles.isEmpty()) {
+      return;
+    }
+    var reps = Json.createArrayBuilder();
+    for (String role : roles) {
+      reps.add(getJson("/admin/realms/" + realm + "/roles/" + encode(role)));
+    }
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/admin/realms/" + realm + "/users/" + userId + "/role-mappings/realm",
+            reps.build().toString());
+    if (response.statusCode() / 100 != 2) {
+      throw failure("grant roles in " + realm, response);
+    }
+  }
+
+  private String clientUuid(String realm, String clientId) {
+    JsonArray clients =
+        getJson("/admin/realms/" + realm + "/clients?clientId=" + encode(clientId)).asJsonArray();
+    if (clients.isEmpty()) {
+      throw new IllegalStateException("client " + clientId + " missing in realm " + realm);
+    }
+    return clients.getJsonObject(0).getString("id");
+  }
+
+  private String issuerOf(String realm) {
+    return getJson("/realms/" + encode(realm) + "/.well-known/openid-configuration")
+        .asJsonObject()
+        .getString("issuer");
+  }
+
+  private JsonValue getJson(String path) {
+    HttpResponse<String> response = send("GET", path, null);
+    if (response.statusCode() != 200) {
+      throw failure("GET " + path, response);
+    }
+    try (var reader = Json.createReader(new StringReader(response.body()))) {
+      return reader.readValue();
+    }
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(keycloakUrl + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json");
+    if (path.startsWith("/admin/")) {
+      request.header("Authorization", "Bearer " + adminToken());
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+      request.method(method, HttpRequest.BodyPublishers.ofString(body));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Keycloak unreachable at " + keycloakUrl, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while calling Keycloak", e);
+    }
+  }
+
+  private synchronized String adminToken() {
+    if (token != null && Instant.now().isBefore(tokenExpiry)) {
+      return token;
+    }
+    String form =
+        "grant_type=client_credentials&client_id="
+            + encode(adminClientId)
+            + "&client_secret="
+            + encode(adminClientSecret);
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    keycloakUrl + "/realms/" + adminRealm + "/protocol/openid-connect/token"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw failure("obtain the provisioning token", response);
+      }
+      JsonObject json = Json.createReader(new StringReader(response.body())).readObject();
+      token = json.getString("access_token");
+      tokenExpiry = Instant.now().plusSeconds(Math.max(5, json.getInt("expires_in", 60) - 10));
+      return token;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Keycloak unreachable at " + keycloakUrl, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while calling Keycloak", e);
+    }
+  }
+
+  private static String template(String name, Map<String, String> values) {
+    try (InputStream in = KeycloakIdentityDirectory.class.getResourceAsStream("keycloak/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing realm template " + name);
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      for (var e : values.entrySet()) {
+        String quoted = Json.createValue(e.getValue()).toString();
+        // placeholders stand inside JSON strings: insert the escaped content without its quotes
+        text = text.replace("${" + e.getKey() + "}", quoted.substring(1, quoted.length() - 1));
+      }
+      return text;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static IllegalStateException failure(String what, HttpResponse<String> response) {
+    String body = response.body() == null ? "" : response.body();
+    return new IllegalStateException(
+        "Keycloak refused to "
+            + what
+            + ": HTTP "
+            + response.statusCode()
+            + " "
+            + body.substring(0, Math.min(300, body.length())));
+  }
+}

@@ -1,0 +1,45 @@
+package club.bloom.tenancy.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TenantTest {
+  private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+
+  @Test
+  void aClubOwnsASchemaNamedAfterItsSlug() {
+    Tenant club =
+        Tenant.register(TenantKind.CLUB, new Slug("bloom-care"), "Bloom&Care", "ru", null, NOW);
+    assertEquals("club_bloom_care", club.schema().value());
+    assertEquals(TenantStatus.PROVISIONING, club.status());
+  }
+
+  @Test
+  void provisioningStepsNeverGoBackwardsAndDoneActivates() {
+    Tenant partner =
+        Tenant.register(TenantKind.PARTNER, new Slug("flora"), "Flora", null, null, NOW);
+    partner.completed(ProvisioningStep.IDENTITY_CREATED, NOW);
+    partner.completed(ProvisioningStep.SCHEMA_MIGRATED, NOW);
+    assertEquals(ProvisioningStep.IDENTITY_CREATED, partner.provisioningStep());
+    assertFalse(partner.isActive());
+    partner.completed(ProvisioningStep.DONE, NOW);
+    assertTrue(partner.isActive());
+    assertTrue(partner.hasCompleted(ProvisioningStep.ADMIN_CREATED));
+  }
+
+  @Test
+  void slugsRejectWhatCouldNotBeASchemaName() {
+    for (String bad :
+        new String[] {"A-club", "x", "club_x", "1club", "club-", "a--b", "a b c", "drop;table"}) {
+      assertThrows(Slug.InvalidSlug.class, () -> new Slug(bad), bad);
+    }
+    assertThrows(IllegalArgumentException.class, () -> new SchemaName("public"));
+    assertThrows(
+        IllegalArgumentException.class, () -> new SchemaName("club_x; drop schema platform"));
+  }
+}

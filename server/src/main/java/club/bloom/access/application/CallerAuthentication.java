@@ -1,0 +1,103 @@
+package club.bloom.access.application;
+
+import club.bloom.access.domain.ApiKey;
+import club.bloom.access.domain.ApiKeyRepository;
+import club.bloom.access.domain.ApiKeySecret;
+import club.bloom.access.domain.Caller;
+import club.bloom.access.domain.InvalidCredential;
+import club.bloom.access.domain.Roles;
+import club.bloom.access.domain.SecretHasher;
+import club.bloom.access.domain.TokenVerifier;
+import club.bloom.access.domain.TokenVerifier.VerifiedToken;
+import club.bloom.tenancy.domain.Tenant;
+import club.bloom.tenancy.domain.TenantRegistry;
+import club.bloom.tenancy.domain.TrustedIssuer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a bearer credential into a {@link Caller}: an API key ({@code bk_…}) is checked by its
+ * checksum, then by its peppered hash; any other bearer is a JWT whose issuer must be on the
+ * allow-list and whose signature must verify with that issuer's keys (RS256). The tenant comes from
+ * the key record or the allow-list entry, never from the request.
+ */
+@ApplicationScoped
+public class CallerAuthentication {
+  @Inject ApiKeyRepository keys;
+  @Inject SecretHasher hasher;
+  @Inject TokenVerifier tokens;
+  @Inject TenantRegistry tenants;
+  @Inject Clock clock;
+
+  @Transactional
+  public Caller authenticate(String bearer, String remoteAddress) {
+    if (bearer.startsWith("bk_")) {
+      return byApiKey(bearer, remoteAddress);
+    }
+    return byToken(bearer);
+  }
+
+  private Caller byApiKey(String text, String remoteAddress) {
+    ApiKeySecret secret =
+        ApiKeySecret.parse(text)
+            .orElseThrow(() -> new InvalidCredential("The API key is malformed or mistyped"));
+    ApiKey key =
+        keys.findBySecretHash(hasher.hash(secret))
+            .orElseThrow(() -> new InvalidCredential("Unknown API key"));
+    if (key.isRevoked()) {
+      throw new InvalidCredential("The API key has been revoked");
+    }
+    Tenant tenant =
+        tenants
+            .find(key.tenant())
+            .filter(Tenant::isActive)
+            .orElseThrow(() -> new InvalidCredential("The key's tenant is not active"));
+    key.used(clock.instant(), remoteAddress);
+    return new Caller(
+        Caller.Credential.API_KEY,
+        "api-key:" + key.id(),
+        Optional.of(tenant.id()),
+        Optional.of(tenant.kind()),
+        key.scopes());
+  }
+
+  private Caller byToken(String token) {
+    String issuer = tokens.issuerOf(token);
+    TrustedIssuer trusted =
+        tenants
+            .trustedIssuer(issuer)
+            .orElseThrow(() -> new InvalidCredential("Tokens of this issuer are not accepted"));
+    VerifiedToken verified = tokens.verify(token, trusted.issuer(), trusted.realm());
+    if (trusted.tenant().isEmpty()) {
+      return new Caller(
+          Caller.Credential.JWT,
+          verified.subject(),
+          Optional.empty(),
+          Optional.empty(),
+          only(verified.realmRoles(), Roles.PLATFORM_REALM));
+    }
+    Tenant tenant =
+        tenants
+            .find(trusted.tenant().get())
+            .filter(Tenant::isActive)
+            .orElseThrow(() -> new InvalidCredential("The token's club is not active"));
+    return new Caller(
+        Caller.Credential.JWT,
+        verified.subject(),
+        Optional.of(tenant.id()),
+        Optional.of(tenant.kind()),
+        only(verified.realmRoles(), Roles.CLUB_REALM));
+  }
+
+  // A realm can only grant the roles of its kind: a club realm can never mint an operator.
+  private static Set<String> only(Set<String> granted, Set<String> allowed) {
+    Set<String> roles = new HashSet<>(granted);
+    roles.retainAll(allowed);
+    return Set.copyOf(roles);
+  }
+}

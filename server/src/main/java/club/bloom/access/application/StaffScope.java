@@ -1,0 +1,38 @@
+package club.bloom.access.application;
+
+import club.bloom.access.domain.Caller;
+import club.bloom.access.domain.Roles;
+import club.bloom.shared.domain.NotFound;
+import club.bloom.tenancy.domain.Slug;
+import club.bloom.tenancy.domain.Tenant;
+import club.bloom.tenancy.domain.TenantKind;
+import club.bloom.tenancy.domain.TenantRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Which club a staff caller may act on: an operator any active club, a club owner/admin only the
+ * club of its own realm. Anything else looks like a club that does not exist (404), so ids of other
+ * tenants reveal nothing.
+ */
+@ApplicationScoped
+public class StaffScope {
+  @Inject TenantRegistry tenants;
+
+  public Tenant clubFor(Caller caller, Slug slug) {
+    Tenant club =
+        tenants
+            .find(TenantKind.CLUB, slug)
+            .filter(Tenant::isActive)
+            .orElseThrow(() -> unknownClub(slug));
+    boolean staff = caller.has(Roles.CLUB_ADMIN) || caller.has(Roles.CLUB_OWNER);
+    if (caller.isOperator() || (staff && caller.belongsTo(club.id()))) {
+      return club;
+    }
+    throw unknownClub(slug);
+  }
+
+  private static NotFound unknownClub(Slug slug) {
+    return new NotFound("unknown-club", "Unknown club", "No club " + slug + " for this caller");
+  }
+}

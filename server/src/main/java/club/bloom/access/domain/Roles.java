@@ -1,0 +1,33 @@
+package club.bloom.access.domain;
+
+import java.util.Set;
+
+/** Role and scope names, as used in {@code @RolesAllowed} and issued in tokens and keys. */
+public final class Roles {
+  public static final String MEMBER = "member";
+  public static final String CLUB_OWNER = "club-owner";
+  public static final String CLUB_ADMIN = "club-admin";
+  public static final String CLUB_ANALYST = "club-analyst";
+  public static final String PLATFORM_OPERATOR = "platform-operator";
+  public static final String PARTNER_OWNER = "partner-owner";
+  public static final String PARTNER_ADMIN = "partner-admin";
+  public static final String CASHIER = "cashier";
+  public static final String PARTNER_ANALYST = "partner-analyst";
+
+  /** API key scopes; a key's scopes are its caller's roles. */
+  public static final String PURCHASES_WRITE = "purchases:write";
+
+  public static final String PURCHASES_READ = "purchases:read";
+
+  /** Roles a club realm may grant. */
+  public static final Set<String> CLUB_REALM = Set.of(MEMBER, CLUB_OWNER, CLUB_ADMIN, CLUB_ANALYST);
+
+  /** Roles the platform realm may grant. */
+  public static final Set<String> PLATFORM_REALM =
+      Set.of(PLATFORM_OPERATOR, PARTNER_OWNER, PARTNER_ADMIN, CASHIER, PARTNER_ANALYST);
+
+  /** Scopes an API key may carry. */
+  public static final Set<String> API_KEY_SCOPES = Set.of(PURCHASES_WRITE, PURCHASES_READ);
+
+  private Roles() {}
+}

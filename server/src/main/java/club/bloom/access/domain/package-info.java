@@ -1,0 +1,2 @@
+/** The caller model, API keys and roles. No frameworks beyond JPA mapping. */
+package club.bloom.access.domain;

@@ -1,0 +1,47 @@
+package club.bloom.catalogue.application;
+
+import club.bloom.catalogue.domain.Category;
+import club.bloom.catalogue.domain.CategoryRepository;
+import club.bloom.shared.domain.InvalidInput;
+import club.bloom.tenancy.domain.SchemaName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Replaces a club's category list (idempotent: the same list twice leaves the same state). */
+@ApplicationScoped
+public class ClubCatalogue {
+  @Inject CategoryRepository categories;
+
+  @Transactional
+  public List<Category> define(SchemaName club, List<CategoryDefinition> wanted) {
+    var seen = new HashSet<String>();
+    for (int i = 0; i < wanted.size(); i++) {
+      if (!seen.add(wanted.get(i).code())) {
+        throw InvalidInput.of("[" + i + "].code", "is listed twice");
+      }
+    }
+    Map<String, Category> existing =
+        categories.all(club).stream()
+            .collect(Collectors.toMap(Category::code, Function.identity()));
+    for (int i = 0; i < wanted.size(); i++) {
+      CategoryDefinition d = wanted.get(i);
+      Category current = existing.remove(d.code());
+      if (current == null) {
+        categories.add(club, new Category(d.code(), d.name(), i));
+      } else {
+        current.rename(d.name(), i);
+      }
+    }
+    existing.values().forEach(c -> categories.remove(club, c));
+    return categories.all(club);
+  }
+
+  /** One category to define. */
+  public record CategoryDefinition(String code, String name) {}
+}

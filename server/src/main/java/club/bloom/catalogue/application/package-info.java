@@ -1,0 +1,2 @@
+/** Defining a club's categories. */
+package club.bloom.catalogue.application;

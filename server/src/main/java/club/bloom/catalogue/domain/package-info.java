@@ -1,0 +1,2 @@
+/** Categories of a club. */
+package club.bloom.catalogue.domain;

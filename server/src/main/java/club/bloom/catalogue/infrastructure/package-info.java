@@ -1,0 +1,2 @@
+/** JPA for categories. */
+package club.bloom.catalogue.infrastructure;

@@ -1,0 +1,2 @@
+/** Catalogue: the club's purchase categories (the diversity that tiers and badges count). */
+package club.bloom.catalogue;

@@ -1,0 +1,2 @@
+/** Idempotency keys and the store of results. */
+package club.bloom.idempotency.domain;

@@ -1,0 +1,2 @@
+/** The idempotency store on PostgreSQL ({@code INSERT … ON CONFLICT DO NOTHING}). */
+package club.bloom.idempotency.infrastructure;

@@ -1,0 +1,186 @@
+package club.bloom.ingestion.application;
+
+import club.bloom.catalogue.domain.CategoryRepository;
+import club.bloom.idempotency.application.IdempotentExecution;
+import club.bloom.idempotency.domain.IdempotencyKey;
+import club.bloom.ingestion.domain.DuplicateReceipt;
+import club.bloom.ingestion.domain.Purchase;
+import club.bloom.ingestion.domain.PurchaseRepository;
+import club.bloom.ingestion.domain.PurchaseRepository.WindowStats;
+import club.bloom.ingestion.domain.Receipt;
+import club.bloom.ingestion.domain.ReceiptRepository;
+import club.bloom.ledger.domain.PointAccount;
+import club.bloom.ledger.domain.PointAccounts;
+import club.bloom.ledger.domain.PointPosting;
+import club.bloom.membership.domain.Member;
+import club.bloom.membership.domain.MemberRepository;
+import club.bloom.membership.domain.PassportCode;
+import club.bloom.membership.domain.PassportDirectory;
+import club.bloom.membership.domain.UnknownPassport;
+import club.bloom.onboarding.domain.Partnership;
+import club.bloom.onboarding.domain.Partnerships;
+import club.bloom.shared.domain.InvalidInput;
+import club.bloom.shared.domain.Money;
+import club.bloom.tenancy.domain.Tenant;
+import club.bloom.tenancy.domain.TenantId;
+import club.bloom.tenancy.domain.TenantRegistry;
+import club.bloom.tiers.application.TierStanding;
+import club.bloom.tiers.domain.TierChange;
+import club.bloom.tiers.domain.TierLadder;
+import club.bloom.tiers.domain.TierProgress;
+import club.bloom.tiers.domain.TierRepository;
+import club.bloom.tiers.domain.TierRule;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Records a purchase reported by a partner, once per idempotency key, in one transaction: the
+ * receipt in the partner's schema, the purchase fact, the points posting and any tier change in the
+ * club's schema, and the stored result in the platform schema. The club is decided by the passport
+ * code; the partner must belong to that club and may report only the categories the club allowed
+ * it.
+ */
+@ApplicationScoped
+public class PurchaseRecording {
+  @Inject TenantRegistry tenants;
+  @Inject PassportDirectory passports;
+  @Inject Partnerships partnerships;
+  @Inject CategoryRepository categories;
+  @Inject MemberRepository members;
+  @Inject PurchaseRepository purchases;
+  @Inject ReceiptRepository receipts;
+  @Inject PointAccounts accounts;
+  @Inject TierRepository tierHistory;
+  @Inject TierStanding standing;
+  @Inject IdempotentExecution idempotency;
+  @Inject Clock clock;
+
+  @Transactional
+  public PurchaseRecorded record(TenantId partnerId, IdempotencyKey key, RecordPurchase command) {
+    return idempotency.once(
+        partnerId,
+        key,
+        "record-purchase",
+        command,
+        PurchaseRecorded.class,
+        () -> doRecord(partnerId, command));
+  }
+
+  private PurchaseRecorded doRecord(TenantId partnerId, RecordPurchase command) {
+    Tenant partner = tenants.find(partnerId).orElseThrow();
+    PassportCode passport =
+        PassportCode.parse(command.passportCode())
+            .orElseThrow(
+                () ->
+                    InvalidInput.of(
+                        "passportCode",
+                        "is not a passport code (12 characters, e.g. 7K3M-9QXA-2B4C)"));
+    TenantId clubId = passports.clubOf(passport).orElseThrow(UnknownPassport::new);
+    Partnership partnership =
+        partnerships.find(clubId, partnerId).orElseThrow(UnknownPassport::new);
+    Tenant club = tenants.find(clubId).filter(Tenant::isActive).orElseThrow(UnknownPassport::new);
+    if (categories.find(club.schema(), command.category()).isEmpty()
+        || !partnership.mayReport(command.category())) {
+      throw InvalidInput.of(
+          "category",
+          "'"
+              + command.category()
+              + "' is not a category this partner may report in the club; allowed: "
+              + String.join(", ", partnership.categories()));
+    }
+    if (receipts.exists(partner.schema(), command.receiptNumber())) {
+      throw new DuplicateReceipt(command.receiptNumber());
+    }
+    Member member =
+        members.findByPassport(club.schema(), passport).orElseThrow(UnknownPassport::new);
+
+    Instant now = clock.instant();
+    PointAccount account = accounts.lock(club.schema(), member.id());
+    TierLadder ladder = standing.ladder(club);
+    Optional<TierRule> tierAtPurchase = member.tier().flatMap(ladder::find);
+    long points =
+        tierAtPurchase
+            .or(() -> ladder.rules().stream().filter(r -> !r.invitationOnly()).findFirst())
+            .map(r -> r.pointsFor(command.amount()))
+            .orElse(0L);
+
+    UUID purchaseId = UUID.randomUUID();
+    Instant occurredAt = command.occurredAt();
+    purchases.add(
+        club.schema(),
+        new Purchase(
+            purchaseId,
+            member.id(),
+            partnerId.value(),
+            command.receiptNumber(),
+            command.amount(),
+            command.category(),
+            occurredAt,
+            points,
+            now));
+    receipts.add(
+        partner.schema(),
+        new Receipt(
+            purchaseId,
+            command.receiptNumber(),
+            club.id().value(),
+            passport.value(),
+            command.amount(),
+            command.category(),
+            occurredAt,
+            points,
+            now));
+    PointPosting posting = account.credit(points, PointPosting.PURCHASE, purchaseId, now);
+    accounts.post(club.schema(), posting);
+
+    WindowStats window = standing.window(club, ladder, member.id());
+    Optional<TierRule> after =
+        ladder.afterPurchase(member.tier(), window.spent(), window.categories());
+    if (after.isPresent() && !after.map(TierRule::code).equals(member.tier())) {
+      Optional<String> before = member.promote(after.get().code());
+      tierHistory.record(
+          club.schema(),
+          new TierChange(member.id(), before.orElse(null), after.get().code(), "purchase", now));
+    }
+    TierProgress progress = ladder.progress(after, window.spent(), window.categories());
+    return new PurchaseRecorded(
+        purchaseId,
+        command.receiptNumber(),
+        club.slug().value(),
+        club.locale(),
+        command.amount(),
+        command.category(),
+        points,
+        account.balance(),
+        after.map(TierRule::code).orElse(null),
+        after.map(TierRule::name).orElse(null),
+        ProgressView.of(progress, club.locale()));
+  }
+
+  /** Command: a purchase as the partner reports it. */
+  public record RecordPurchase(
+      String passportCode,
+      Money amount,
+      String category,
+      Instant occurredAt,
+      String receiptNumber) {}
+
+  /** The outcome, stored for idempotent replays. */
+  public record PurchaseRecorded(
+      UUID purchaseId,
+      String receiptNumber,
+      String club,
+      String locale,
+      Money amount,
+      String category,
+      long pointsEarned,
+      long pointsBalance,
+      String tierCode,
+      String tierName,
+      ProgressView progress) {}
+}

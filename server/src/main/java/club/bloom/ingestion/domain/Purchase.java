@@ -1,0 +1,99 @@
+package club.bloom.ingestion.domain;
+
+import club.bloom.shared.domain.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+
+/** The member-facing fact of a purchase at a partner (club schema). Immutable once recorded. */
+@Entity
+@Table(name = "purchase")
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA)
+public class Purchase {
+  @Id private UUID id;
+
+  @Column(name = "member_id")
+  private UUID memberId;
+
+  @Column(name = "partner_id")
+  private UUID partnerId;
+
+  @Column(name = "receipt_number")
+  private String receiptNumber;
+
+  private BigDecimal amount;
+  private String currency;
+
+  @Column(name = "category_code")
+  private String categoryCode;
+
+  @Column(name = "occurred_at")
+  private Instant occurredAt;
+
+  @Column(name = "points_earned")
+  private long pointsEarned;
+
+  @Column(name = "recorded_at")
+  private Instant recordedAt;
+
+  protected Purchase() {}
+
+  public Purchase(
+      UUID id,
+      UUID memberId,
+      UUID partnerId,
+      String receiptNumber,
+      Money amount,
+      String categoryCode,
+      Instant occurredAt,
+      long pointsEarned,
+      Instant recordedAt) {
+    this.id = id;
+    this.memberId = memberId;
+    this.partnerId = partnerId;
+    this.receiptNumber = receiptNumber;
+    this.amount = amount.amount();
+    this.currency = amount.currency();
+    this.categoryCode = categoryCode;
+    this.occurredAt = occurredAt;
+    this.pointsEarned = pointsEarned;
+    this.recordedAt = recordedAt;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID partnerId() {
+    return partnerId;
+  }
+
+  public Money amount() {
+    return new Money(amount, currency);
+  }
+
+  public String categoryCode() {
+    return categoryCode;
+  }
+
+  public Instant occurredAt() {
+    return occurredAt;
+  }
+
+  public long pointsEarned() {
+    return pointsEarned;
+  }
+
+  public Instant recordedAt() {
+    return recordedAt;
+  }
+}

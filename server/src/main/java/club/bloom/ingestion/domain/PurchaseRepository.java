@@ -1,0 +1,21 @@
+package club.bloom.ingestion.domain;
+
+import club.bloom.shared.domain.Money;
+import club.bloom.tenancy.domain.SchemaName;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Purchase facts of one club schema. */
+public interface PurchaseRepository {
+  void add(SchemaName club, Purchase purchase);
+
+  /** Spend and distinct categories of a member since {@code from}. */
+  WindowStats statsSince(SchemaName club, UUID memberId, Instant from);
+
+  /** A member's purchases, newest first, after the cursor position if given. */
+  List<Purchase> ofMember(SchemaName club, UUID memberId, PageCursor after, int limit);
+
+  /** Spend and category diversity within a window. */
+  record WindowStats(Money spent, int categories) {}
+}

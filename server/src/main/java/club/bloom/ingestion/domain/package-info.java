@@ -1,0 +1,2 @@
+/** Purchases (club side) and receipts (partner side). */
+package club.bloom.ingestion.domain;

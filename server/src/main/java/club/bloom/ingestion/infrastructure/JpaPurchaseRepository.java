@@ -1,0 +1,64 @@
+package club.bloom.ingestion.infrastructure;
+
+import club.bloom.ingestion.domain.PageCursor;
+import club.bloom.ingestion.domain.Purchase;
+import club.bloom.ingestion.domain.PurchaseRepository;
+import club.bloom.shared.domain.Money;
+import club.bloom.tenancy.domain.SchemaName;
+import club.bloom.tenancy.infrastructure.TenantEntityManagers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Purchase facts in a club schema. */
+@ApplicationScoped
+public class JpaPurchaseRepository implements PurchaseRepository {
+  @Inject TenantEntityManagers schemas;
+
+  @Override
+  public void add(SchemaName club, Purchase purchase) {
+    schemas.of(club).persist(purchase);
+  }
+
+  @Override
+  public WindowStats statsSince(SchemaName club, UUID memberId, Instant from) {
+    var em = schemas.of(club);
+    em.flush();
+    Object[] row =
+        em.createQuery(
+                "select coalesce(sum(p.amount), 0), count(distinct p.categoryCode) from Purchase p"
+                    + " where p.memberId = :member and p.occurredAt > :from",
+                Object[].class)
+            .setParameter("member", memberId)
+            .setParameter("from", from)
+            .getSingleResult();
+    BigDecimal spent = row[0] instanceof BigDecimal b ? b : new BigDecimal(row[0].toString());
+    return new WindowStats(new Money(spent, Money.RUB), ((Number) row[1]).intValue());
+  }
+
+  @Override
+  public List<Purchase> ofMember(SchemaName club, UUID memberId, PageCursor after, int limit) {
+    String where = "p.memberId = :member";
+    if (after != null) {
+      where += " and (p.occurredAt < :at or (p.occurredAt = :at and p.id < :id))";
+    }
+    TypedQuery<Purchase> q =
+        schemas
+            .of(club)
+            .createQuery(
+                "select p from Purchase p where "
+                    + where
+                    + " order by p.occurredAt desc, p.id desc",
+                Purchase.class)
+            .setParameter("member", memberId)
+            .setMaxResults(limit);
+    if (after != null) {
+      q.setParameter("at", after.at()).setParameter("id", after.id());
+    }
+    return q.getResultList();
+  }
+}

@@ -1,0 +1,2 @@
+/** JPA for purchases (club schema) and receipts (partner schema). */
+package club.bloom.ingestion.infrastructure;

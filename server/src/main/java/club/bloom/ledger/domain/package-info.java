@@ -1,0 +1,2 @@
+/** Point accounts and postings. */
+package club.bloom.ledger.domain;

@@ -1,0 +1,2 @@
+/** JPA for point accounts and postings. */
+package club.bloom.ledger.infrastructure;

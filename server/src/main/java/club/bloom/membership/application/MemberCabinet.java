@@ -1,0 +1,119 @@
+package club.bloom.membership.application;
+
+import club.bloom.access.domain.Caller;
+import club.bloom.catalogue.domain.Category;
+import club.bloom.catalogue.domain.CategoryRepository;
+import club.bloom.ingestion.domain.PageCursor;
+import club.bloom.ingestion.domain.Purchase;
+import club.bloom.ingestion.domain.PurchaseRepository;
+import club.bloom.ledger.domain.PointAccount;
+import club.bloom.ledger.domain.PointAccounts;
+import club.bloom.membership.domain.Member;
+import club.bloom.membership.domain.MemberRepository;
+import club.bloom.membership.domain.PassportCode;
+import club.bloom.membership.domain.PersonalDataVault;
+import club.bloom.shared.domain.NotFound;
+import club.bloom.tenancy.domain.Tenant;
+import club.bloom.tenancy.domain.TenantId;
+import club.bloom.tenancy.domain.TenantRegistry;
+import club.bloom.tiers.application.TierStanding;
+import club.bloom.tiers.domain.TierProgress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What the signed-in member sees: passport, points, tier progress, purchases across partners. */
+@ApplicationScoped
+@Transactional
+public class MemberCabinet {
+  @Inject TenantRegistry tenants;
+  @Inject MemberRepository members;
+  @Inject PersonalDataVault vault;
+  @Inject PointAccounts accounts;
+  @Inject PurchaseRepository purchases;
+  @Inject CategoryRepository categories;
+  @Inject TierStanding standing;
+
+  public Cabinet cabinet(Caller caller) {
+    Tenant club = clubOf(caller);
+    Member member = memberOf(club, caller);
+    long balance = accounts.find(club.schema(), member.id()).map(PointAccount::balance).orElse(0L);
+    TierProgress progress = standing.progress(club, member.id(), member.tier());
+    return new Cabinet(
+        member.id(),
+        club,
+        member.passport(),
+        vault.open(club.schema(), member.id(), member.sealedPersonalData()).firstName(),
+        balance,
+        progress);
+  }
+
+  public PassportCode passport(Caller caller) {
+    Tenant club = clubOf(caller);
+    return memberOf(club, caller).passport();
+  }
+
+  public PurchaseHistory purchases(Caller caller, PageCursor after, int limit) {
+    Tenant club = clubOf(caller);
+    Member member = memberOf(club, caller);
+    List<Purchase> page = purchases.ofMember(club.schema(), member.id(), after, limit + 1);
+    boolean more = page.size() > limit;
+    List<Purchase> items = more ? page.subList(0, limit) : page;
+    Map<UUID, Tenant> partners =
+        tenants.findAll(items.stream().map(p -> new TenantId(p.partnerId())).toList()).stream()
+            .collect(Collectors.toMap(t -> t.id().value(), Function.identity()));
+    Map<String, String> categoryNames =
+        categories.all(club.schema()).stream()
+            .collect(Collectors.toMap(Category::code, Category::name));
+    List<HistoryLine> lines =
+        items.stream()
+            .map(
+                p ->
+                    new HistoryLine(
+                        p,
+                        partners.get(p.partnerId()),
+                        categoryNames.getOrDefault(p.categoryCode(), p.categoryCode())))
+            .toList();
+    PageCursor next =
+        more ? new PageCursor(items.get(limit - 1).occurredAt(), items.get(limit - 1).id()) : null;
+    return new PurchaseHistory(lines, next);
+  }
+
+  private Tenant clubOf(Caller caller) {
+    return caller
+        .tenant()
+        .flatMap(tenants::find)
+        .orElseThrow(() -> new NotFound("no-membership", "No membership", "Not a club member"));
+  }
+
+  private Member memberOf(Tenant club, Caller caller) {
+    return members
+        .findBySubject(club.schema(), caller.subject())
+        .orElseThrow(
+            () ->
+                new NotFound(
+                    "no-membership",
+                    "No membership",
+                    "This login has no member profile in " + club.name()));
+  }
+
+  /** The cabinet's facts. */
+  public record Cabinet(
+      UUID memberId,
+      Tenant club,
+      PassportCode passport,
+      String firstName,
+      long pointsBalance,
+      TierProgress progress) {}
+
+  /** One line of history with the partner's and category's names. */
+  public record HistoryLine(Purchase purchase, Tenant partner, String categoryName) {}
+
+  /** A page of history; {@code next} is null on the last page. */
+  public record PurchaseHistory(List<HistoryLine> lines, PageCursor next) {}
+}

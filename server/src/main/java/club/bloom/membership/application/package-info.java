@@ -1,0 +1,2 @@
+/** Enrolling members and the member cabinet. */
+package club.bloom.membership.application;

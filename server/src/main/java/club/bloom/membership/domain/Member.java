@@ -1,0 +1,97 @@
+package club.bloom.membership.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+
+/**
+ * A member of one club (club schema). Holds the passport code, the current tier and the personal
+ * data only as ciphertext with blind indexes. Enrolled once; the tier changes through {@link
+ * #promote}.
+ */
+@Entity
+@Table(name = "member")
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA)
+public class Member {
+  @Id private UUID id;
+
+  private String subject;
+
+  @Column(name = "passport_code")
+  private String passportCode;
+
+  @Column(name = "tier_code")
+  private String tierCode;
+
+  @Column(name = "personal_data")
+  private byte[] personalData;
+
+  @Column(name = "phone_index")
+  private byte[] phoneIndex;
+
+  @Column(name = "email_index")
+  private byte[] emailIndex;
+
+  @Column(name = "enrolled_at")
+  private Instant enrolledAt;
+
+  @Version private long version;
+
+  protected Member() {}
+
+  public static Member enrol(
+      UUID id,
+      String subject,
+      PassportCode passport,
+      byte[] sealedPersonalData,
+      byte[] phoneIndex,
+      byte[] emailIndex,
+      Instant now) {
+    Member m = new Member();
+    m.id = id;
+    m.subject = subject;
+    m.passportCode = passport.value();
+    m.personalData = sealedPersonalData.clone();
+    m.phoneIndex = phoneIndex.clone();
+    m.emailIndex = emailIndex.clone();
+    m.enrolledAt = now;
+    return m;
+  }
+
+  /** Moves the member to another tier; returns the previous one. */
+  public Optional<String> promote(String tier) {
+    Optional<String> previous = tier();
+    tierCode = tier;
+    return previous;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public Optional<String> subject() {
+    return Optional.ofNullable(subject);
+  }
+
+  public PassportCode passport() {
+    return new PassportCode(passportCode);
+  }
+
+  public Optional<String> tier() {
+    return Optional.ofNullable(tierCode);
+  }
+
+  public byte[] sealedPersonalData() {
+    return personalData.clone();
+  }
+}

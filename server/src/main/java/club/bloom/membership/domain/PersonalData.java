@@ -1,0 +1,23 @@
+package club.bloom.membership.domain;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+/** A member's personal fields (152-FZ personal data). Never stored or logged in the clear. */
+public record PersonalData(
+    String firstName, String lastName, String phone, String email, LocalDate birthday) {
+
+  /** E.164 phone, as the blind index sees it. */
+  public String normalizedPhone() {
+    return phone.replaceAll("[^+0-9]", "");
+  }
+
+  public String normalizedEmail() {
+    return email.strip().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String toString() {
+    return "PersonalData[redacted]";
+  }
+}

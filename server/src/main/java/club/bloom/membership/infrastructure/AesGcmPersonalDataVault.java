@@ -1,0 +1,137 @@
+package club.bloom.membership.infrastructure;
+
+import club.bloom.membership.domain.PersonalData;
+import club.bloom.membership.domain.PersonalDataVault;
+import club.bloom.tenancy.domain.SchemaName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Personal data sealed with AES-256-GCM (JCA) under the club's data key: a fresh 96-bit nonce per
+ * seal, the club schema and member id as associated data (a ciphertext moved to another row or club
+ * fails to open). Blind indexes are HMAC-SHA256 under a key derived from the data key per purpose.
+ */
+@ApplicationScoped
+public class AesGcmPersonalDataVault implements PersonalDataVault {
+  private static final int NONCE_BYTES = 12;
+  private static final int TAG_BITS = 128;
+  private static final byte VERSION = 1;
+  private final SecureRandom random = new SecureRandom();
+
+  @Inject DataKeys dataKeys;
+
+  @Override
+  public byte[] seal(SchemaName club, UUID memberId, PersonalData data) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("firstName", data.firstName())
+            .add("lastName", data.lastName())
+            .add("phone", data.normalizedPhone())
+            .add("email", data.normalizedEmail());
+    if (data.birthday() != null) {
+      json.add("birthday", data.birthday().toString());
+    }
+    byte[] plain = json.build().toString().getBytes(StandardCharsets.UTF_8);
+    try {
+      byte[] nonce = new byte[NONCE_BYTES];
+      random.nextBytes(nonce);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, dataKeys.of(club), new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(associatedData(club, memberId));
+      byte[] sealed = cipher.doFinal(plain);
+      return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+          .put(VERSION)
+          .put(nonce)
+          .put(sealed)
+          .array();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("could not seal personal data", e);
+    }
+  }
+
+  @Override
+  public PersonalData open(SchemaName club, UUID memberId, byte[] sealed) {
+    if (sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
+      throw new IllegalStateException("unknown personal data format");
+    }
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(
+          Cipher.DECRYPT_MODE,
+          dataKeys.of(club),
+          new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
+      cipher.updateAAD(associatedData(club, memberId));
+      byte[] plain = cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
+      JsonObject json =
+          Json.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8)))
+              .readObject();
+      return new PersonalData(
+          json.getString("firstName"),
+          json.getString("lastName"),
+          json.getString("phone"),
+          json.getString("email"),
+          json.containsKey("birthday") ? LocalDate.parse(json.getString("birthday")) : null);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("personal data failed authentication", e);
+    }
+  }
+
+  @Override
+  public byte[] phoneIndex(SchemaName club, String normalizedPhone) {
+    return blindIndex(club, "phone", normalizedPhone);
+  }
+
+  @Override
+  public byte[] emailIndex(SchemaName club, String normalizedEmail) {
+    return blindIndex(club, "email", normalizedEmail);
+  }
+
+  @Override
+  public byte[] fingerprint(SchemaName club, PersonalData d) {
+    return blindIndex(
+        club,
+        "fingerprint",
+        String.join(
+            "\u0000",
+            d.firstName(),
+            d.lastName(),
+            d.normalizedPhone(),
+            d.normalizedEmail(),
+            String.valueOf(d.birthday())));
+  }
+
+  private byte[] blindIndex(SchemaName club, String purpose, String value) {
+    try {
+      Mac derive = Mac.getInstance("HmacSHA256");
+      derive.init(dataKeys.of(club));
+      SecretKey indexKey =
+          new SecretKeySpec(
+              derive.doFinal(("bloom-blind-index:" + purpose).getBytes(StandardCharsets.UTF_8)),
+              "HmacSHA256");
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(indexKey);
+      return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] associatedData(SchemaName club, UUID memberId) {
+    return (club.value() + "/" + memberId).getBytes(StandardCharsets.UTF_8);
+  }
+}

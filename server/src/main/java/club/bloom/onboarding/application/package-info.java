@@ -1,0 +1,2 @@
+/** Operator use cases: link partners to clubs. */
+package club.bloom.onboarding.application;

@@ -1,0 +1,11 @@
+package club.bloom.onboarding.domain;
+
+import club.bloom.tenancy.domain.TenantId;
+import java.util.Optional;
+
+/** Partnerships in the platform schema. */
+public interface Partnerships {
+  Optional<Partnership> find(TenantId club, TenantId partner);
+
+  void add(Partnership partnership);
+}

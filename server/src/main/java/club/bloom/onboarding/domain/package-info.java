@@ -1,0 +1,2 @@
+/** Partnerships between clubs and partners. */
+package club.bloom.onboarding.domain;

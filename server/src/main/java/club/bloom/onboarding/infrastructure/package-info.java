@@ -1,0 +1,2 @@
+/** JPA for partnerships. */
+package club.bloom.onboarding.infrastructure;

@@ -1,0 +1,2 @@
+/** Vocabulary shared by all contexts: money, problems. No frameworks. */
+package club.bloom.shared.domain;

@@ -1,0 +1,2 @@
+/** Producers of platform services (clock). */
+package club.bloom.shared.infrastructure;

@@ -1,0 +1,2 @@
+/** Defining a club's tiers; evaluating members. */
+package club.bloom.tiers.application;

@@ -1,0 +1,2 @@
+/** JPA for tiers and tier history. */
+package club.bloom.tiers.infrastructure;

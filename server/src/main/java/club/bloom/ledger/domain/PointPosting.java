@@ -27,8 +27,9 @@ public class PointPosting {
   private long points;
   private String reason;
 
+  // Nullable uuid column kept as text: EclipseLink 4.0 fails converting a NULL uuid to UUID.
   @Column(name = "purchase_id")
-  private UUID purchaseId;
+  private String purchaseId;
 
   @Column(name = "posted_at")
   private Instant postedAt;
@@ -40,7 +41,7 @@ public class PointPosting {
     this.memberId = memberId;
     this.points = points;
     this.reason = reason;
-    this.purchaseId = purchaseId;
+    this.purchaseId = purchaseId == null ? null : purchaseId.toString();
     this.postedAt = at;
   }
 

@@ -48,8 +48,8 @@ public class TenantProvisioning {
         new NewUser(
             command.adminEmail(),
             command.adminEmail(),
+            "Club",
             "Admin",
-            command.name(),
             command.adminPassword(),
             Set.of("club-owner", "club-admin"),
             command.adminPassword().isPresent() ? List.of() : List.of("UPDATE_PASSWORD")));

@@ -17,8 +17,9 @@ import java.util.UUID;
 public class TrustedIssuer {
   @Id private String issuer;
 
+  // Nullable uuid column kept as text: EclipseLink 4.0 fails converting a NULL uuid to UUID.
   @Column(name = "tenant_id")
-  private UUID tenantId;
+  private String tenantId;
 
   private String realm;
 
@@ -29,7 +30,7 @@ public class TrustedIssuer {
 
   public TrustedIssuer(String issuer, TenantId tenant, String realm, Instant now) {
     this.issuer = issuer;
-    this.tenantId = tenant == null ? null : tenant.value();
+    this.tenantId = tenant == null ? null : tenant.value().toString();
     this.realm = realm;
     this.createdAt = now;
   }
@@ -40,7 +41,7 @@ public class TrustedIssuer {
 
   /** The tenant the issuer's tokens speak for; empty for the platform realm. */
   public Optional<TenantId> tenant() {
-    return Optional.ofNullable(tenantId).map(TenantId::new);
+    return Optional.ofNullable(tenantId).map(UUID::fromString).map(TenantId::new);
   }
 
   public String realm() {

@@ -120,7 +120,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             .add(
                 "domains",
                 Json.createArrayBuilder()
-                    .add(Json.createObjectBuilder().add("name", alias + ".partners.bloom.invalid")))
+                    .add(Json.createObjectBuilder().add("name", domainOf(alias))))
             .build()
             .toString();
     HttpResponse<String> response = send("POST", base, body);
@@ -171,13 +171,19 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
   }
 
   private Optional<String> findOrganization(String base, String alias) {
-    JsonArray found = getJson(base + "?exact=true&search=" + encode(alias)).asJsonArray();
+    // Organizations are found by their domain, which is derived from the alias and unique.
+    JsonArray found = getJson(base + "?exact=true&search=" + encode(domainOf(alias))).asJsonArray();
     return found.stream()
         .map(JsonValue::asJsonObject)
         .filter(
             o -> alias.equals(o.getString("alias", "")) || alias.equals(o.getString("name", "")))
         .map(o -> o.getString("id"))
         .findFirst();
+  }
+
+  // A reserved domain (RFC 2606): partners' real domains are verified later, not assumed.
+  private static String domainOf(String alias) {
+    return alias + ".partners.bloom.invalid";
   }
 
   private void createRealmIfAbsent(String realm, String json) {

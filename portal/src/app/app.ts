@@ -1,0 +1,132 @@
+/**
+ * The composition root: routes to pages and wires features together. Features never import each
+ * other (ESLint enforces it); whatever one needs from another is handed over here.
+ */
+import { errorBanner } from '../components/error-banner';
+import { signInButton, signOutButton } from '../features/auth/auth-buttons';
+import { completeRedirect, createClubSession } from '../features/auth/club-session';
+import { showCabinet } from '../features/cabinet/cabinet-page';
+import { landingPage } from '../features/landing/landing-page';
+import { createApi, toProblem, type Problem } from '../lib/api';
+import { h } from '../lib/dom';
+import { LANDING_HREF, clubHref, parseRoute, type Route } from '../lib/routes';
+
+export async function startApp(root: HTMLElement): Promise<void> {
+  // Coming back from the club's login (or logout) page: finish that, then drop the code and state
+  // from the address and show the club the member started from.
+  const returned = await completeRedirect();
+  let pending: Problem | undefined = returned?.problem;
+  if (returned) {
+    window.history.replaceState(null, '', `/${returned.club ? clubHref(returned.club) : ''}`);
+  }
+
+  let current = new AbortController();
+  const render = () => {
+    current.abort();
+    current = new AbortController();
+    const problem = pending;
+    pending = undefined;
+    renderRoute(root, parseRoute(window.location.hash), current.signal, problem).catch(
+      (error: unknown) => {
+        if (!current.signal.aborted) root.replaceChildren(errorBanner(toProblem(error)));
+      },
+    );
+  };
+  window.addEventListener('hashchange', render);
+  render();
+}
+
+async function renderRoute(
+  root: HTMLElement,
+  route: Route,
+  signal: AbortSignal,
+  problem: Problem | undefined,
+): Promise<void> {
+  const title = h('span', { class: 'topbar__club' });
+  const actions = h('div', { class: 'topbar__actions' });
+  const main = h('main', { class: 'page' });
+  root.replaceChildren(
+    h(
+      'header',
+      { class: 'topbar' },
+      h('a', { class: 'topbar__brand', attrs: { href: LANDING_HREF } }, 'Bloom'),
+      title,
+      actions,
+    ),
+    main,
+  );
+  const notices = h('div', { class: 'notices' });
+  if (problem) notices.append(errorBanner(problem));
+  const showProblem = (p: Problem) => notices.append(errorBanner(p));
+
+  switch (route.name) {
+    case 'landing':
+      document.title = 'Bloom';
+      main.replaceChildren(notices, landingPage());
+      return;
+    case 'not-found':
+      document.title = 'Bloom';
+      main.replaceChildren(
+        notices,
+        errorBanner({ type: 'about:blank', title: 'Страница не найдена', status: 404 }),
+        h('p', {}, h('a', { attrs: { href: LANDING_HREF } }, 'На главную')),
+      );
+      return;
+    case 'club':
+      await renderClub(route.club, { main, title, actions, notices, showProblem, signal });
+      return;
+  }
+}
+
+interface ClubPage {
+  main: HTMLElement;
+  title: HTMLElement;
+  actions: HTMLElement;
+  notices: HTMLElement;
+  showProblem: (problem: Problem) => void;
+  signal: AbortSignal;
+}
+
+async function renderClub(slug: string, page: ClubPage): Promise<void> {
+  const { main, notices, signal } = page;
+  main.replaceChildren(notices, h('p', { class: 'loading' }, 'Загружаем клуб…'));
+
+  let club;
+  try {
+    club = await createApi().getClubSignInInfo(slug, { signal });
+  } catch (error) {
+    if (!signal.aborted) main.replaceChildren(notices, errorBanner(toProblem(error)));
+    return;
+  }
+  const session = createClubSession(club);
+  const user = await session.currentUser();
+  if (signal.aborted) return;
+
+  document.title = `${club.name} — Bloom`;
+  page.title.textContent = club.name;
+
+  if (!user) {
+    main.replaceChildren(
+      notices,
+      h(
+        'section',
+        { class: 'card welcome' },
+        h('h1', {}, club.name),
+        h('p', {}, 'Войдите, чтобы увидеть клубный паспорт, баллы и историю покупок.'),
+        signInButton(session, page.showProblem),
+      ),
+    );
+    return;
+  }
+
+  page.actions.replaceChildren(signOutButton(session, page.showProblem));
+  const cabinet = h('div', { class: 'cabinet' });
+  main.replaceChildren(notices, cabinet);
+  await showCabinet(cabinet, {
+    api: createApi({ accessToken: session.accessToken }),
+    signal,
+    signInAgain: () => {
+      session.signIn().catch((error: unknown) => page.showProblem(toProblem(error)));
+    },
+  });
+}

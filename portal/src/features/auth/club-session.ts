@@ -1,0 +1,152 @@
+/**
+ * Signing a member in to a club: OIDC authorization code + PKCE against the club's own Keycloak
+ * realm, through oidc-client-ts. The signed-in user lives in sessionStorage (the library's default),
+ * one entry per realm and client, so a session in one club never leaks into another.
+ *
+ * The identity provider sends the member back to the portal's root (`${origin}/`), the one redirect
+ * URI every club's client registers; the club the member came from travels in the sign-in state.
+ */
+import { ErrorResponse, OidcClient, UserManager, type User } from 'oidc-client-ts';
+import type { ClubSignInInfo, Problem } from '../../lib/api';
+
+export interface ClubSession {
+  /** The signed-in member with a usable access token, or null. */
+  currentUser: () => Promise<User | null>;
+  accessToken: () => Promise<string | null>;
+  /** Leaves the page for the club's login screen. */
+  signIn: () => Promise<void>;
+  /** Ends the session at the identity provider too, and comes back to the club's page. */
+  signOut: () => Promise<void>;
+}
+
+/** What the member brings back from the identity provider, stored with the sign-in request. */
+interface ReturnState {
+  club: string;
+}
+
+export interface ReturnFromProvider {
+  /** The club whose page the member started from, when known. */
+  club: string | null;
+  /** Why the sign-in did not complete, when it did not. */
+  problem?: Problem;
+}
+
+function redirectUri(): string {
+  return `${window.location.origin}/`;
+}
+
+const managers = new Map<string, UserManager>();
+
+function userManager(authority: string, clientId: string): UserManager {
+  const key = `${authority} ${clientId}`;
+  let manager = managers.get(key);
+  if (!manager) {
+    manager = new UserManager({
+      authority,
+      client_id: clientId,
+      redirect_uri: redirectUri(),
+      post_logout_redirect_uri: redirectUri(),
+      response_type: 'code',
+      scope: 'openid profile email',
+    });
+    manager.events.addSilentRenewError((error) => {
+      console.warn('Bloom: could not renew the access token', error);
+    });
+    managers.set(key, manager);
+  }
+  return manager;
+}
+
+export function createClubSession(club: ClubSignInInfo): ClubSession {
+  const manager = userManager(club.issuer, club.clientId);
+  const returnState: ReturnState = { club: club.slug };
+
+  async function currentUser(): Promise<User | null> {
+    const user = await manager.getUser();
+    if (!user) return null;
+    if (!user.expired) return user;
+    if (user.refresh_token) {
+      try {
+        return await manager.signinSilent();
+      } catch (error) {
+        console.warn('Bloom: the session could not be refreshed', error);
+      }
+    }
+    await manager.removeUser();
+    return null;
+  }
+
+  return {
+    currentUser,
+    accessToken: async () => (await currentUser())?.access_token ?? null,
+    signIn: async () => {
+      await manager.removeUser();
+      await manager.clearStaleState();
+      await manager.signinRedirect({ state: returnState });
+    },
+    signOut: () => manager.signoutRedirect({ state: returnState }),
+  };
+}
+
+/**
+ * Finishes a redirect back from the identity provider, if this page load is one: exchanges the
+ * code for tokens (sign-in) or just reads which club to return to (sign-out). Returns null on an
+ * ordinary page load. The caller then removes the query and shows the club's page.
+ */
+export async function completeRedirect(): Promise<ReturnFromProvider | null> {
+  const params = new URLSearchParams(window.location.search);
+  if (!params.has('state')) return null;
+
+  // The stored request state says which realm and client it was made for, so the response can
+  // be read before knowing the club; the settings of this reader are not used for that.
+  const reader = new OidcClient({
+    authority: window.location.origin,
+    client_id: 'bloom-portal',
+    redirect_uri: redirectUri(),
+  });
+
+  if (params.has('code') || params.has('error')) {
+    let club: string | null = null;
+    try {
+      const { state } = await reader.readSigninResponseState(window.location.href);
+      club = clubOf(state.data);
+      const user = await userManager(state.authority, state.client_id).signinRedirectCallback(
+        window.location.href,
+      );
+      return { club: clubOf(user.state) ?? club };
+    } catch (error) {
+      return { club, problem: signInProblem(error) };
+    }
+  }
+
+  try {
+    const { state } = await reader.readSignoutResponseState(window.location.href, true);
+    return { club: clubOf(state?.data) };
+  } catch {
+    return { club: null };
+  }
+}
+
+function clubOf(data: unknown): string | null {
+  if (typeof data === 'object' && data !== null && 'club' in data) {
+    return typeof data.club === 'string' ? data.club : null;
+  }
+  return null;
+}
+
+function signInProblem(error: unknown): Problem {
+  if (error instanceof ErrorResponse) {
+    return {
+      type: 'about:blank',
+      title: error.error === 'access_denied' ? 'Вход отменён' : 'Не удалось войти',
+      status: 401,
+      detail: error.error_description ?? error.error ?? error.message,
+    };
+  }
+  return {
+    type: 'about:blank',
+    title: 'Не удалось войти',
+    status: 401,
+    detail: error instanceof Error ? error.message : String(error),
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The member cabinet: greeting, club passport, points and tier, purchase history. It shows what it
+ * can: the passport and history load independently, and a failing part gets its own error banner.
+ */
+import { errorBanner } from '../../components/error-banner';
+import { toProblem, type BloomApi, type Problem } from '../../lib/api';
+import { h } from '../../lib/dom';
+import { passportCard } from './passport-card';
+import { PAGE_SIZE, purchaseHistory } from './purchase-history';
+import { statusCard } from './tier-progress';
+
+export interface CabinetOptions {
+  /** An API client that carries the member's access token. */
+  api: BloomApi;
+  /** Aborted when the member leaves the page: pending requests stop, object URLs are released. */
+  signal: AbortSignal;
+  /** Offered when the API no longer accepts the session. */
+  signInAgain: () => void;
+}
+
+export async function showCabinet(container: HTMLElement, options: CabinetOptions): Promise<void> {
+  const { api, signal } = options;
+  container.replaceChildren(h('p', { class: 'loading' }, 'Загружаем кабинет…'));
+
+  const [cabinet, purchases, qr] = await Promise.allSettled([
+    api.getMyCabinet({ signal }),
+    api.listMyPurchases({ limit: PAGE_SIZE }, { signal }),
+    api.getMyPassportQr({ signal }),
+  ]);
+  if (signal.aborted) return;
+
+  const banner = (error: unknown) => problemBanner(toProblem(error), options.signInAgain);
+  if (cabinet.status === 'rejected') {
+    container.replaceChildren(banner(cabinet.reason));
+    return;
+  }
+  const me = cabinet.value;
+
+  let qrUrl: string | null = null;
+  if (qr.status === 'fulfilled') {
+    const url = URL.createObjectURL(qr.value);
+    signal.addEventListener('abort', () => URL.revokeObjectURL(url), { once: true });
+    qrUrl = url;
+  }
+
+  const notices = h('div', { class: 'notices' });
+  const showProblem = (problem: Problem) =>
+    notices.append(problemBanner(problem, options.signInAgain));
+  if (qr.status === 'rejected') notices.append(banner(qr.reason));
+
+  container.replaceChildren(
+    h(
+      'header',
+      { class: 'greeting' },
+      h('h1', {}, 'Здравствуйте, ', h('span', { testid: 'member-name' }, me.firstName), '!'),
+      h('p', { class: 'muted' }, `Вы участник клуба «${me.clubName}»`),
+    ),
+    notices,
+    h('div', { class: 'cabinet__cards' }, passportCard(me, qrUrl), statusCard(me)),
+    purchases.status === 'fulfilled'
+      ? purchaseHistory(purchases.value, api, signal, showProblem)
+      : banner(purchases.reason),
+  );
+}
+
+/** A 401 means the session is gone: the banner offers to sign in again. */
+function problemBanner(problem: Problem, signInAgain: () => void): HTMLElement {
+  return errorBanner(
+    problem,
+    problem.status === 401
+      ? { label: 'Войти снова', testid: 'signin', run: signInAgain }
+      : undefined,
+  );
+}

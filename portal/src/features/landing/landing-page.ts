@@ -1,0 +1,29 @@
+import { h } from '../../lib/dom';
+import { DEMO_CLUB, clubHref } from '../../lib/routes';
+
+export function landingPage(): HTMLElement {
+  return h(
+    'section',
+    { class: 'card landing' },
+    h('h1', {}, 'Bloom'),
+    h(
+      'p',
+      {},
+      'Клубы лояльности, где покупки у всех партнёров клуба приносят баллы и повышают ваш уровень.',
+    ),
+    h(
+      'p',
+      {},
+      'Откройте страницу своего клуба, чтобы увидеть клубный паспорт, баллы и историю покупок.',
+    ),
+    h(
+      'a',
+      {
+        class: 'button button--primary',
+        testid: 'demo-club',
+        attrs: { href: clubHref(DEMO_CLUB) },
+      },
+      'Демо-клуб Bloom Care',
+    ),
+  );
+}

@@ -1,0 +1,242 @@
+/**
+ * The portal's one client of the Bloom API (`openapi/src/main/openapi/bloom.yaml`, served under
+ * `/api/v1` of the same origin). Features never call `fetch` themselves: they go through here, so
+ * authentication, problem+json errors and the base path are handled in one place.
+ *
+ * The types mirror the contract's schemas of the same names; only the operations the portal uses
+ * are typed.
+ */
+
+/** `Money`: a decimal string with a currency, never a float. */
+export interface Money {
+  amount: string;
+  currency: string;
+}
+
+/** `TierRef` */
+export interface TierRef {
+  code: string;
+  name: string;
+}
+
+/** `TierProgress` */
+export interface TierProgress {
+  spentInWindow: Money;
+  categoriesInWindow: number;
+  nextTier?: TierRef;
+  amountLeft?: Money;
+  categoriesLeft?: number;
+  text: string;
+}
+
+/** `MemberCabinet` (GET /me) */
+export interface MemberCabinet {
+  memberId: string;
+  club: string;
+  clubName: string;
+  passportCode: string;
+  firstName: string;
+  pointsBalance: number;
+  tier: TierRef;
+  progress: TierProgress;
+}
+
+/** `MemberPurchase` */
+export interface MemberPurchase {
+  purchaseId: string;
+  partner: string;
+  partnerName: string;
+  amount: Money;
+  category: string;
+  categoryName?: string;
+  occurredAt: string;
+  pointsEarned: number;
+}
+
+/** `MemberPurchasePage` (GET /me/purchases) */
+export interface MemberPurchasePage {
+  items: MemberPurchase[];
+  nextCursor?: string;
+}
+
+/** `ClubSignInInfo` (GET /public/clubs/{club}) */
+export interface ClubSignInInfo {
+  slug: string;
+  name: string;
+  issuer: string;
+  clientId: string;
+}
+
+/** `FieldError` */
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+/** `Problem`: RFC 9457 problem details, the body of every error the API answers. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+/** An API call that failed; `status` 0 means the server could not be reached. */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
+    this.name = 'ApiError';
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+/** Yields the member's current access token, or null when there is no usable session. */
+export type AccessTokenSource = () => Promise<string | null>;
+
+export interface ApiClientOptions {
+  /** Where the API lives; the same origin as the portal unless told otherwise. */
+  baseUrl?: string;
+  /** Needed for the member operations; the public ones work without it. */
+  accessToken?: AccessTokenSource;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface BloomApi {
+  getClubSignInInfo(club: string, options?: RequestOptions): Promise<ClubSignInInfo>;
+  getMyCabinet(options?: RequestOptions): Promise<MemberCabinet>;
+  listMyPurchases(
+    page: { limit?: number; cursor?: string },
+    options?: RequestOptions,
+  ): Promise<MemberPurchasePage>;
+  /** The passport QR code as an `image/svg+xml` blob (it needs the bearer token, so no plain URL). */
+  getMyPassportQr(options?: RequestOptions): Promise<Blob>;
+}
+
+const JSON_ACCEPT = 'application/json, application/problem+json';
+
+export function createApi(options: ApiClientOptions = {}): BloomApi {
+  const baseUrl = options.baseUrl ?? '/api/v1';
+
+  async function send(
+    path: string,
+    accept: string,
+    authenticated: boolean,
+    request: RequestOptions = {},
+  ): Promise<Response> {
+    const headers = new Headers({ Accept: accept });
+    if (authenticated) {
+      const token = options.accessToken ? await options.accessToken() : null;
+      if (!token) {
+        throw new ApiError({
+          type: 'about:blank',
+          title: 'Требуется вход',
+          status: 401,
+          detail: 'Сессия истекла или вход не выполнен.',
+        });
+      }
+      headers.set('Authorization', `Bearer ${token}`);
+    }
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}${path}`, {
+        headers,
+        signal: request.signal ?? null,
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (request.signal?.aborted) throw error;
+      throw new ApiError({
+        type: 'about:blank',
+        title: 'Сервер недоступен',
+        status: 0,
+        detail: 'Проверьте подключение к интернету и повторите попытку.',
+      });
+    }
+    if (!response.ok) throw new ApiError(await readProblem(response));
+    return response;
+  }
+
+  async function getJson<T>(path: string, authenticated: boolean, request?: RequestOptions) {
+    const response = await send(path, JSON_ACCEPT, authenticated, request);
+    if (!(response.headers.get('Content-Type') ?? '').includes('json')) {
+      throw new ApiError({
+        type: 'about:blank',
+        title: 'Неожиданный ответ сервера',
+        status: response.status,
+        detail: `${path} ответил не JSON.`,
+      });
+    }
+    return (await response.json()) as T;
+  }
+
+  return {
+    getClubSignInInfo: (club, request) =>
+      getJson<ClubSignInInfo>(`/public/clubs/${encodeURIComponent(club)}`, false, request),
+    getMyCabinet: (request) => getJson<MemberCabinet>('/me', true, request),
+    listMyPurchases: (page, request) => {
+      const query = new URLSearchParams();
+      if (page.limit !== undefined) query.set('limit', String(page.limit));
+      if (page.cursor !== undefined) query.set('cursor', page.cursor);
+      const search = query.toString();
+      return getJson<MemberPurchasePage>(
+        `/me/purchases${search ? `?${search}` : ''}`,
+        true,
+        request,
+      );
+    },
+    getMyPassportQr: async (request) => {
+      const response = await send('/me/passport/qr', 'image/svg+xml', true, request);
+      const blob = await response.blob();
+      // An <img> only renders SVG from a blob whose type says so.
+      return blob.type === 'image/svg+xml' ? blob : new Blob([blob], { type: 'image/svg+xml' });
+    },
+  };
+}
+
+const STATUS_TITLES: Record<number, string> = {
+  401: 'Требуется вход',
+  403: 'Доступ запрещён',
+  404: 'Не найдено',
+  502: 'Сервер недоступен',
+  503: 'Сервер недоступен',
+  504: 'Сервер недоступен',
+};
+
+async function readProblem(response: Response): Promise<Problem> {
+  // What to show when the answer is not problem+json (a proxy's error page, say).
+  const fallback: Problem = {
+    type: 'about:blank',
+    title: STATUS_TITLES[response.status] ?? 'Ошибка сервера',
+    status: response.status,
+    detail: `HTTP ${response.status} ${response.statusText}`.trim(),
+  };
+  if (!(response.headers.get('Content-Type') ?? '').includes('json')) return fallback;
+  try {
+    const body = (await response.json()) as Partial<Problem> | null;
+    if (body && typeof body.title === 'string') {
+      return { ...fallback, ...body, status: body.status ?? response.status };
+    }
+  } catch {
+    // Not JSON after all: the status line is all we have.
+  }
+  return fallback;
+}
+
+/** Any failure as a problem, for showing it the same way as the API's own errors. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof ApiError) return error.problem;
+  return {
+    type: 'about:blank',
+    title: 'Что-то пошло не так',
+    status: 0,
+    detail: error instanceof Error ? error.message : String(error),
+  };
+}

@@ -1,0 +1,21 @@
+/** The portal's addresses. Hash routes, so the server needs no fallback for deep links. */
+
+export type Route = { name: 'landing' } | { name: 'club'; club: string } | { name: 'not-found' };
+
+/** The `Slug` pattern of the contract. */
+const CLUB_ROUTE = /^\/c\/([a-z][a-z0-9-]{1,38}[a-z0-9])\/?$/;
+
+export const DEMO_CLUB = 'bloom-care';
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  if (path === '/') return { name: 'landing' };
+  const club = CLUB_ROUTE.exec(path)?.[1];
+  return club ? { name: 'club', club } : { name: 'not-found' };
+}
+
+export function clubHref(club: string): string {
+  return `#/c/${encodeURIComponent(club)}`;
+}
+
+export const LANDING_HREF = '#/';

@@ -1,0 +1,49 @@
+package club.bloom.devstack;
+
+import club.bloom.client.ApiClient;
+import club.bloom.client.api.ClubsApi;
+import club.bloom.client.api.MemberApi;
+import club.bloom.client.api.PlatformApi;
+import club.bloom.client.api.PurchasesApi;
+import java.time.Duration;
+
+/**
+ * The client generated from the OpenAPI contract, pointed at a running Bloom with one bearer
+ * credential (an API key or an access token). Used by the demo loader and the integration tests.
+ */
+public final class BloomApi {
+  private final ApiClient client;
+
+  private BloomApi(String bloomUrl, String bearer) {
+    client = new ApiClient();
+    client.updateBaseUri(bloomUrl + "/api/v1");
+    client.setReadTimeout(Duration.ofSeconds(60));
+    if (bearer != null) {
+      client.setRequestInterceptor(b -> b.header("Authorization", "Bearer " + bearer));
+    }
+  }
+
+  public static BloomApi as(String bloomUrl, String bearer) {
+    return new BloomApi(bloomUrl, bearer);
+  }
+
+  public static BloomApi anonymous(String bloomUrl) {
+    return new BloomApi(bloomUrl, null);
+  }
+
+  public PlatformApi platform() {
+    return new PlatformApi(client);
+  }
+
+  public ClubsApi clubs() {
+    return new ClubsApi(client);
+  }
+
+  public PurchasesApi purchases() {
+    return new PurchasesApi(client);
+  }
+
+  public MemberApi member() {
+    return new MemberApi(client);
+  }
+}

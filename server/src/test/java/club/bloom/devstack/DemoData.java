@@ -1,0 +1,208 @@
+package club.bloom.devstack;
+
+import club.bloom.client.ApiException;
+import club.bloom.client.model.ApiKeyRequest;
+import club.bloom.client.model.Category;
+import club.bloom.client.model.ClubProvisioning;
+import club.bloom.client.model.EnrolledMember;
+import club.bloom.client.model.MemberEnrolment;
+import club.bloom.client.model.Money;
+import club.bloom.client.model.PartnerProvisioning;
+import club.bloom.client.model.PartnershipTerms;
+import club.bloom.client.model.PurchaseRequest;
+import club.bloom.client.model.Tier;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo profile: loads the Bloom&amp;Care club from {@code demo/bloom-care.json} through the
+ * public API (the same application services every client uses), as the platform operator.
+ * Idempotent: the provisioning calls are PUTs and enrolments and purchases carry fixed idempotency
+ * keys, so loading twice changes nothing. Dev tooling only — never part of the server.
+ */
+public final class DemoData {
+  private DemoData() {}
+
+  public static List<String> load(StackEndpoints stack) {
+    JsonObject demo = read();
+    KeycloakTestAdmin keycloak =
+        new KeycloakTestAdmin(
+            stack.keycloakUrl(), stack.keycloakAdminUser(), stack.keycloakAdminPassword());
+    String operatorToken =
+        keycloak.clientCredentials(stack.platformRealm(), "bloom-ops", stack.opsClientSecret());
+    BloomApi operator = BloomApi.as(stack.bloomUrl(), operatorToken);
+    try {
+      JsonObject c = demo.getJsonObject("club");
+      String club = c.getString("slug");
+      operator
+          .platform()
+          .provisionClub(
+              club,
+              new ClubProvisioning()
+                  .name(c.getString("name"))
+                  .locale(c.getString("locale"))
+                  .timeZone(c.getString("timeZone"))
+                  .adminEmail(c.getString("adminEmail"))
+                  .adminPassword(c.getString("adminPassword")));
+      List<Category> categories = new ArrayList<>();
+      for (JsonValue v : demo.getJsonArray("categories")) {
+        JsonObject o = v.asJsonObject();
+        categories.add(new Category().code(o.getString("code")).name(o.getString("name")));
+      }
+      operator.clubs().defineCategories(club, categories);
+      List<Tier> tiers = new ArrayList<>();
+      for (JsonValue v : demo.getJsonArray("tiers")) {
+        JsonObject o = v.asJsonObject();
+        tiers.add(
+            new Tier()
+                .code(o.getString("code"))
+                .name(o.getString("name"))
+                .rank(o.getInt("rank"))
+                .minSpend(new Money().amount(o.getString("minSpend")).currency("RUB"))
+                .minCategories(o.getInt("minCategories"))
+                .windowMonths(o.getInt("windowMonths"))
+                .accrualPercent(o.getString("accrualPercent"))
+                .invitationOnly(o.getBoolean("invitationOnly")));
+      }
+      operator.clubs().defineTiers(club, tiers);
+
+      Map<String, String> partnerKeys = new HashMap<>();
+      for (JsonValue v : demo.getJsonArray("partners")) {
+        JsonObject p = v.asJsonObject();
+        String slug = p.getString("slug");
+        operator
+            .platform()
+            .provisionPartner(slug, new PartnerProvisioning().name(p.getString("name")));
+        List<String> allowed =
+            p.getJsonArray("categories").getValuesAs(JsonValue::toString).stream()
+                .map(s -> s.replace("\"", ""))
+                .toList();
+        operator.platform().linkPartner(club, slug, new PartnershipTerms().categories(allowed));
+        String key = p.getString("apiKey");
+        operator
+            .platform()
+            .issueApiKey(
+                slug,
+                new ApiKeyRequest()
+                    .mode(ApiKeyRequest.ModeEnum.TEST)
+                    .label("demo key")
+                    .scopes(
+                        List.of(
+                            ApiKeyRequest.ScopesEnum.PURCHASES_WRITE,
+                            ApiKeyRequest.ScopesEnum.PURCHASES_READ))
+                    .secret(key));
+        partnerKeys.put(slug, key);
+      }
+
+      Map<String, String> passports = new HashMap<>();
+      for (JsonValue v : demo.getJsonArray("members")) {
+        JsonObject m = v.asJsonObject();
+        EnrolledMember enrolled =
+            operator
+                .clubs()
+                .enrolMember(
+                    club,
+                    "demo-enrol-" + m.getString("email"),
+                    new MemberEnrolment()
+                        .firstName(m.getString("firstName"))
+                        .lastName(m.getString("lastName"))
+                        .phone(m.getString("phone"))
+                        .email(m.getString("email"))
+                        .birthday(LocalDate.parse(m.getString("birthday"))));
+        passports.put(m.getString("email"), enrolled.getPassportCode());
+      }
+      JsonObject login = demo.getJsonObject("login");
+      keycloak.setPassword("club-" + club, login.getString("email"), login.getString("password"));
+
+      OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(3)).withNano(0);
+      for (JsonValue v : demo.getJsonArray("purchases")) {
+        JsonObject p = v.asJsonObject();
+        String partner = p.getString("partner");
+        BloomApi partnerApi = BloomApi.as(stack.bloomUrl(), partnerKeys.get(partner));
+        // Dates are relative to the first load: a purchase already reported is left as it is.
+        boolean reported =
+            partnerApi.purchases().listPurchases(100, null).getItems().stream()
+                .anyMatch(r -> r.getReceiptNumber().equals(p.getString("receipt")));
+        if (reported) {
+          continue;
+        }
+        partnerApi
+            .purchases()
+            .postPurchase(
+                "demo-purchase-" + p.getString("receipt"),
+                new PurchaseRequest()
+                    .passportCode(passports.get(p.getString("member")))
+                    .amount(new Money().amount(p.getString("amount")).currency("RUB"))
+                    .category(p.getString("category"))
+                    .occurredAt(now.minusDays(p.getInt("daysAgo")))
+                    .receiptNumber(p.getString("receipt")));
+      }
+      String annaPassport = passports.get(login.getString("email"));
+      List<String> banner = new ArrayList<>();
+      banner.add("Demo club Bloom&Care: " + stack.bloomUrl() + "/#/c/" + club);
+      banner.add(
+          "  member login     " + login.getString("email") + " / " + login.getString("password"));
+      banner.add("  member passport  " + annaPassport);
+      banner.add(
+          "  club admin       "
+              + c.getString("adminEmail")
+              + " / "
+              + c.getString("adminPassword")
+              + " (realm club-"
+              + club
+              + ")");
+      banner.add("  partner API key  " + partnerKeys.get("flora-studio") + " (Flora Studio)");
+      banner.add(
+          "  operator token   client 'bloom-ops' / "
+              + stack.opsClientSecret()
+              + " (realm "
+              + stack.platformRealm()
+              + ")");
+      banner.add(
+          "  Keycloak admin   "
+              + stack.keycloakAdminUser()
+              + " / "
+              + stack.keycloakAdminPassword());
+      writeCredentials(banner, annaPassport);
+      return banner;
+    } catch (ApiException e) {
+      throw new IllegalStateException(
+          "demo load failed: HTTP " + e.getCode() + " " + e.getResponseBody(), e);
+    }
+  }
+
+  private static void writeCredentials(List<String> banner, String passport) {
+    try {
+      Path dir = Path.of("target", "devstack");
+      Files.createDirectories(dir);
+      Files.write(dir.resolve("demo-credentials.txt"), banner);
+      Files.writeString(dir.resolve("demo-passport.txt"), passport);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonObject read() {
+    try (InputStream in = DemoData.class.getResourceAsStream("/demo/bloom-care.json")) {
+      if (in == null) {
+        throw new IllegalStateException("demo/bloom-care.json missing from the classpath");
+      }
+      return Json.createReader(in).readObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Application;
   "partner-admin",
   "cashier",
   "partner-analyst",
-  "purchases:write",
-  "purchases:read"
+  "purchases-write",
+  "purchases-read"
 })
 public class BloomApplication extends Application {}

@@ -63,7 +63,7 @@ public class CallerAuthentication {
         "api-key:" + key.id(),
         Optional.of(tenant.id()),
         Optional.of(tenant.kind()),
-        key.scopes());
+        key.scopes().stream().map(Roles::forScope).collect(java.util.stream.Collectors.toSet()));
   }
 
   private Caller byToken(String token) {

@@ -14,10 +14,14 @@ public final class Roles {
   public static final String CASHIER = "cashier";
   public static final String PARTNER_ANALYST = "partner-analyst";
 
-  /** API key scopes; a key's scopes are its caller's roles. */
-  public static final String PURCHASES_WRITE = "purchases:write";
+  /**
+   * Roles of API key callers, one per scope. Scopes are written {@code purchases:write} in the
+   * contract and in keys; the container's role names cannot hold a colon (Liberty reads {@code a:b}
+   * as an access id), so the role is the scope with {@code -} for {@code :}. See {@link #forScope}.
+   */
+  public static final String PURCHASES_WRITE = "purchases-write";
 
-  public static final String PURCHASES_READ = "purchases:read";
+  public static final String PURCHASES_READ = "purchases-read";
 
   /** Roles a club realm may grant. */
   public static final Set<String> CLUB_REALM = Set.of(MEMBER, CLUB_OWNER, CLUB_ADMIN, CLUB_ANALYST);
@@ -27,7 +31,12 @@ public final class Roles {
       Set.of(PLATFORM_OPERATOR, PARTNER_OWNER, PARTNER_ADMIN, CASHIER, PARTNER_ANALYST);
 
   /** Scopes an API key may carry. */
-  public static final Set<String> API_KEY_SCOPES = Set.of(PURCHASES_WRITE, PURCHASES_READ);
+  public static final Set<String> API_KEY_SCOPES = Set.of("purchases:write", "purchases:read");
+
+  /** The role that grants a scope. */
+  public static String forScope(String scope) {
+    return scope.replace(':', '-');
+  }
 
   private Roles() {}
 }

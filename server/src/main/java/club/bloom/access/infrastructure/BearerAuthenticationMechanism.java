@@ -5,25 +5,27 @@ import club.bloom.access.domain.Caller;
 import club.bloom.shared.domain.BloomException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The edge: resolves the caller once per request from {@code Authorization: Bearer …} (API key or
  * JWT) and hands it to the container with its roles/scopes as groups, so resources use standard
- * {@code @RolesAllowed}. No header → anonymous (public endpoints still work). A bad credential ends
- * the request with 401 problem+json.
+ * {@code @RolesAllowed}. No header → anonymous (public endpoints still work). A bad credential is
+ * recorded on the request and answered by {@link club.bloom.access.api.CredentialProblems} with a
+ * 401 problem+json: writing the answer here breaks under an HTTP/2 (h2c) upgrade, where Liberty
+ * sent the body with status 200.
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
+  /** Request attribute holding why the presented credential was refused. */
+  public static final String REFUSED = "club.bloom.access.refused";
+
   private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class.getName());
 
   @Inject CallerAuthentication authentication;
@@ -36,40 +38,23 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
       return context.doNothing();
     }
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
-      return unauthorized(response, "The Authorization header must be 'Bearer <credential>'");
+      return refuse(request, context, "The Authorization header must be 'Bearer <credential>'");
     }
     try {
       Caller caller =
           authentication.authenticate(header.substring(7).strip(), request.getRemoteAddr());
       return context.notifyContainerAboutLogin(new CallerPrincipal(caller), caller.roles());
     } catch (BloomException e) {
-      return unauthorized(response, e.getMessage());
+      return refuse(request, context, e.getMessage());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "authentication failed", e);
-      return unauthorized(response, "The credential could not be verified");
+      return refuse(request, context, "The credential could not be verified");
     }
   }
 
-  private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
-    try {
-      byte[] body =
-          Json.createObjectBuilder()
-              .add("type", "https://bloom.club/problems/invalid-credential")
-              .add("title", "Invalid credential")
-              .add("status", 401)
-              .add("detail", detail)
-              .build()
-              .toString()
-              .getBytes(StandardCharsets.UTF_8);
-      response.setStatus(401);
-      response.setHeader("WWW-Authenticate", "Bearer");
-      response.setContentType("application/problem+json");
-      response.setContentLength(body.length);
-      response.getOutputStream().write(body);
-      response.flushBuffer();
-    } catch (IOException e) {
-      LOG.log(Level.FINE, "could not write the 401 body", e);
-    }
-    return AuthenticationStatus.SEND_FAILURE;
+  private static AuthenticationStatus refuse(
+      HttpServletRequest request, HttpMessageContext context, String detail) {
+    request.setAttribute(REFUSED, detail);
+    return context.doNothing();
   }
 }

@@ -16,10 +16,12 @@ public final class Problems {
 
   public static Response response(
       int status, String type, String title, String detail, List<FieldProblem> fields) {
-    return Response.status(status)
-        .type(MEDIA_TYPE)
-        .entity(json(status, type, title, detail, fields))
-        .build();
+    Response.ResponseBuilder response =
+        Response.status(status).type(MEDIA_TYPE).entity(json(status, type, title, detail, fields));
+    if (status == 401) {
+      response.header("WWW-Authenticate", "Bearer");
+    }
+    return response.build();
   }
 
   public static String json(

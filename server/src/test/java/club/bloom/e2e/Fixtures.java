@@ -1,0 +1,256 @@
+package club.bloom.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import club.bloom.client.ApiException;
+import club.bloom.client.model.ApiKeyRequest;
+import club.bloom.client.model.ApiKeyRequest.ScopesEnum;
+import club.bloom.client.model.Category;
+import club.bloom.client.model.ClubProvisioning;
+import club.bloom.client.model.EnrolledMember;
+import club.bloom.client.model.MemberEnrolment;
+import club.bloom.client.model.Money;
+import club.bloom.client.model.PartnerProvisioning;
+import club.bloom.client.model.PartnershipTerms;
+import club.bloom.client.model.PurchaseRequest;
+import club.bloom.client.model.Tier;
+import club.bloom.devstack.BloomApi;
+import club.bloom.devstack.KeycloakTestAdmin;
+import club.bloom.devstack.StackEndpoints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Builds tenants for a test through the public API as the platform operator: a club with the
+ * Bloom&amp;Care ladder and categories, partners with keys, members with logins. Names are unique
+ * per call, so tests never share state.
+ */
+final class Fixtures {
+  static final StackEndpoints STACK =
+      StackEndpoints.local(
+          port(System.getProperty("bloom.url", "http://localhost:9080")),
+          port(System.getProperty("bloom.keycloak.url", "http://localhost:8180")),
+          Integer.getInteger("bloom.postgres.port", 55432));
+  static final KeycloakTestAdmin KEYCLOAK =
+      new KeycloakTestAdmin(
+          STACK.keycloakUrl(), STACK.keycloakAdminUser(), STACK.keycloakAdminPassword());
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String TEST_CLIENT = "bloom-tests";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Fixtures() {}
+
+  static BloomApi operator() {
+    return BloomApi.as(
+        STACK.bloomUrl(),
+        KEYCLOAK.clientCredentials(STACK.platformRealm(), "bloom-ops", STACK.opsClientSecret()));
+  }
+
+  static BloomApi as(String bearer) {
+    return BloomApi.as(STACK.bloomUrl(), bearer);
+  }
+
+  static BloomApi anonymous() {
+    return BloomApi.anonymous(STACK.bloomUrl());
+  }
+
+  static String unique(String prefix) {
+    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    StringBuilder s = new StringBuilder(prefix).append('-');
+    for (int i = 0; i < 8; i++) {
+      s.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+    }
+    return s.toString();
+  }
+
+  static ClubFixture club() throws ApiException {
+    String slug = unique("club");
+    BloomApi operator = operator();
+    operator
+        .platform()
+        .provisionClub(
+            slug,
+            new ClubProvisioning()
+                .name("Club " + slug)
+                .adminEmail("admin@" + slug + ".test")
+                .adminPassword("admin-" + slug));
+    operator
+        .clubs()
+        .defineCategories(
+            slug,
+            List.of(
+                category("florist", "Цветы"),
+                category("spa", "СПА"),
+                category("cosmetology", "Косметология"),
+                category("gastro", "Гастромаркет"),
+                category("wine", "Винный бар"),
+                category("books", "Книги")));
+    operator
+        .clubs()
+        .defineTiers(
+            slug,
+            List.of(
+                tier("insider", "Insider", 1, "0", 1, "5", false),
+                tier("vip", "VIP", 2, "30000", 3, "7", false),
+                tier("elite", "Elite", 3, "100000", 5, "10", false),
+                tier("inner-circle", "Inner Circle", 4, "0", 0, "12", true)));
+    KEYCLOAK.ensureDirectGrantClient("club-" + slug, TEST_CLIENT);
+    return new ClubFixture(slug);
+  }
+
+  private static Category category(String code, String name) {
+    return new Category().code(code).name(name);
+  }
+
+  private static Tier tier(
+      String code,
+      String name,
+      int rank,
+      String spend,
+      int categories,
+      String percent,
+      boolean inv) {
+    return new Tier()
+        .code(code)
+        .name(name)
+        .rank(rank)
+        .minSpend(new Money().amount(spend).currency("RUB"))
+        .minCategories(categories)
+        .windowMonths(12)
+        .accrualPercent(percent)
+        .invitationOnly(inv);
+  }
+
+  static Money rub(String amount) {
+    return new Money().amount(amount).currency("RUB");
+  }
+
+  static PurchaseRequest purchase(String passport, String amount, String category) {
+    return new PurchaseRequest()
+        .passportCode(passport)
+        .amount(rub(amount))
+        .category(category)
+        .occurredAt(OffsetDateTime.now(ZoneOffset.ofHours(3)).minusMinutes(5).withNano(0))
+        .receiptNumber(unique("R"));
+  }
+
+  static String key() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** The problem+json of a failed call, after checking its status. */
+  static JsonNode problem(ApiException e, int status) {
+    assertEquals(status, e.getCode(), () -> "unexpected status; body: " + e.getResponseBody());
+    try {
+      JsonNode body = JSON.readTree(e.getResponseBody());
+      assertEquals(status, body.get("status").asInt(), "problem status");
+      return body;
+    } catch (java.io.IOException io) {
+      throw new AssertionError("not JSON: " + e.getResponseBody(), io);
+    }
+  }
+
+  /** The fields named in a problem's {@code errors}. */
+  static List<String> fields(JsonNode problem) {
+    List<String> out = new ArrayList<>();
+    problem.path("errors").forEach(n -> out.add(n.get("field").asText()));
+    return out;
+  }
+
+  interface Call {
+    void run() throws ApiException;
+  }
+
+  static ApiException failing(Call call) {
+    try {
+      call.run();
+    } catch (ApiException e) {
+      return e;
+    }
+    return fail("the call was expected to fail");
+  }
+
+  private static int port(String url) {
+    return URI.create(url).getPort();
+  }
+
+  /** A provisioned club. */
+  record ClubFixture(String slug) {
+    String realm() {
+      return "club-" + slug;
+    }
+
+    PartnerFixture partner(String... categories) throws ApiException {
+      return partner(List.of(ScopesEnum.PURCHASES_WRITE, ScopesEnum.PURCHASES_READ), categories);
+    }
+
+    PartnerFixture partner(List<ScopesEnum> scopes, String... categories) throws ApiException {
+      String partner = unique("partner");
+      BloomApi operator = operator();
+      operator
+          .platform()
+          .provisionPartner(partner, new PartnerProvisioning().name("Shop " + partner));
+      operator
+          .platform()
+          .linkPartner(slug, partner, new PartnershipTerms().categories(List.of(categories)));
+      String apiKey =
+          operator
+              .platform()
+              .issueApiKey(
+                  partner,
+                  new ApiKeyRequest()
+                      .mode(ApiKeyRequest.ModeEnum.TEST)
+                      .label("tests")
+                      .scopes(scopes))
+              .getKey();
+      return new PartnerFixture(partner, apiKey);
+    }
+
+    MemberFixture member() throws ApiException {
+      String name = unique("m");
+      String email = name + "@members.test";
+      EnrolledMember enrolled =
+          operator()
+              .clubs()
+              .enrolMember(
+                  slug,
+                  key(),
+                  new MemberEnrolment()
+                      .firstName("Вера")
+                      .lastName("Тестова")
+                      .phone("+7999" + String.format("%07d", RANDOM.nextInt(10_000_000)))
+                      .email(email));
+      String password = "pw-" + name;
+      KEYCLOAK.setPassword(realm(), email, password);
+      return new MemberFixture(this, enrolled.getPassportCode(), email, password);
+    }
+
+    BloomApi admin() {
+      String token =
+          KEYCLOAK.passwordGrant(realm(), TEST_CLIENT, "admin@" + slug + ".test", "admin-" + slug);
+      return as(token);
+    }
+  }
+
+  /** A partner of a club with an API key. */
+  record PartnerFixture(String slug, String apiKey) {
+    BloomApi api() {
+      return as(apiKey);
+    }
+  }
+
+  /** An enrolled member with a login. */
+  record MemberFixture(ClubFixture club, String passport, String email, String password) {
+    BloomApi api() {
+      return as(KEYCLOAK.passwordGrant(club.realm(), TEST_CLIENT, email, password));
+    }
+  }
+}

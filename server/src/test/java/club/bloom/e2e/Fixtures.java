@@ -42,7 +42,8 @@ final class Fixtures {
   static final KeycloakTestAdmin KEYCLOAK =
       new KeycloakTestAdmin(
           STACK.keycloakUrl(), STACK.keycloakAdminUser(), STACK.keycloakAdminPassword());
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = club.bloom.client.ApiClient.createDefaultObjectMapper();
+  private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
   static final String TEST_CLIENT = "bloom-tests";
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -134,11 +135,15 @@ final class Fixtures {
   }
 
   static PurchaseRequest purchase(String passport, String amount, String category) {
+    return purchase(passport, amount, category, 5);
+  }
+
+  static PurchaseRequest purchase(String passport, String amount, String category, int minutesAgo) {
     return new PurchaseRequest()
         .passportCode(passport)
         .amount(rub(amount))
         .category(category)
-        .occurredAt(OffsetDateTime.now(ZoneOffset.ofHours(3)).minusMinutes(5).withNano(0))
+        .occurredAt(OffsetDateTime.now(ZoneOffset.ofHours(3)).minusMinutes(minutesAgo).withNano(0))
         .receiptNumber(unique("R"));
   }
 
@@ -176,6 +181,30 @@ final class Fixtures {
       return e;
     }
     return fail("the call was expected to fail");
+  }
+
+  /** A raw call, to look at what is on the wire (headers, exact JSON, non-JSON bodies). */
+  static java.net.http.HttpResponse<String> http(
+      String method, String path, String bearer, Object body) {
+    try {
+      var request =
+          java.net.http.HttpRequest.newBuilder(URI.create(STACK.bloomUrl() + "/api/v1" + path))
+              .header("Authorization", "Bearer " + bearer)
+              .header("Idempotency-Key", key())
+              .header("Content-Type", "application/json")
+              .method(
+                  method,
+                  body == null
+                      ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                      : java.net.http.HttpRequest.BodyPublishers.ofString(
+                          JSON.writeValueAsString(body)));
+      return HTTP.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static int port(String url) {
@@ -250,7 +279,11 @@ final class Fixtures {
   /** An enrolled member with a login. */
   record MemberFixture(ClubFixture club, String passport, String email, String password) {
     BloomApi api() {
-      return as(KEYCLOAK.passwordGrant(club.realm(), TEST_CLIENT, email, password));
+      return as(token());
+    }
+
+    String token() {
+      return KEYCLOAK.passwordGrant(club.realm(), TEST_CLIENT, email, password);
     }
   }
 }

@@ -26,11 +26,12 @@ public final class FieldChecks {
       problems.add(new FieldProblem(field, "is required"));
       return null;
     }
-    if (value.length() > maxLength) {
+    String stripped = value.strip();
+    if (stripped.length() > maxLength) {
       problems.add(new FieldProblem(field, "must be at most " + maxLength + " characters"));
       return null;
     }
-    return value.strip();
+    return stripped;
   }
 
   public String matches(String field, String value, Pattern pattern, String rule) {

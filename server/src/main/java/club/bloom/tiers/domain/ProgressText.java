@@ -17,8 +17,19 @@ public final class ProgressText {
   public static String of(TierProgress progress, String locale) {
     boolean russian = !locale.toLowerCase(Locale.ROOT).startsWith("en");
     if (progress.next().isEmpty()) {
-      String top = progress.current().map(TierRule::name).orElse("");
-      return russian ? "У вас высший уровень клуба: " + top : top + " is the club's highest tier";
+      if (progress.current().isEmpty()) {
+        return russian ? "В клубе пока нет уровней" : "The club has no tiers yet";
+      }
+      TierRule held = progress.current().get();
+      if (held.invitationOnly()) {
+        return russian
+            ? "Ваш уровень: " + held.name() + " (по приглашению)"
+            : "Your tier: " + held.name() + " (by invitation)";
+      }
+      // Invitation-only tiers may rank above: this is the top of what spend can reach.
+      return russian
+          ? "У вас высший уровень по покупкам: " + held.name()
+          : held.name() + " is the highest tier reachable by spend";
     }
     String tier = progress.next().get().name();
     Money amount = progress.amountLeft().orElseThrow();

@@ -20,8 +20,8 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
  * statement it issues is qualified with that schema — a flush can never land in another tenant's
  * schema. See ADR 0003.
  *
- * <p>Only application services call this, with schemas taken from tenants they resolved from the
- * verified caller; nothing here reads a request.
+ * <p>Only repositories (infrastructure) call this, with schemas that application services took from
+ * tenants they resolved from the verified caller; nothing here reads a request.
  */
 @ApplicationScoped
 public class TenantEntityManagers {

@@ -85,12 +85,14 @@ public final class DevStack {
       "<server><featureManager><feature>localConnector-1.0</feature></featureManager></server>\n";
   private static final String STOP_HINT =
       "another Bloom stack may be running: stop it with `DevStack stop`"
-          + " (./mvnw -pl server exec:exec@devstack-stop)";
+          + " (kill $(cat server/target/devstack/supervisor.pid))";
   private static final long T0 = System.nanoTime();
 
   private final Path moduleDir;
   private final Path stackDir;
   private final Path readyFile;
+  private static final String SUPERVISOR_MARKER = "-Dbloom.devstack.supervisor=true";
+
   private final Path pidFile;
   private final Path supervisorLog;
   private final Path postgresLog;
@@ -974,6 +976,8 @@ public final class DevStack {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.add("-Xmx256m");
+    // Before the (long) class path: /proc/<pid>/cmdline as Java reads it may be cut short.
+    command.add(SUPERVISOR_MARKER);
     command.add("-classpath");
     command.add(System.getProperty("java.class.path"));
     command.add(DevStack.class.getName());
@@ -1078,7 +1082,10 @@ public final class DevStack {
               p ->
                   p.info()
                       .commandLine()
-                      .map(cmd -> cmd.contains(DevStack.class.getName()))
+                      .map(
+                          cmd ->
+                              cmd.contains(SUPERVISOR_MARKER)
+                                  || cmd.contains(DevStack.class.getName()))
                       .orElse(false)); // a zombie or another user's process
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();

@@ -102,6 +102,37 @@ class ProvisioningIT {
   }
 
   @Test
+  void aClubRealmLetsMembersRegisterOnlyByAcceptingTheTerms() throws Exception {
+    var club = Fixtures.club();
+    var realm = Fixtures.KEYCLOAK.adminGet("/admin/realms/" + club.realm()).asJsonObject();
+    assertTrue(realm.getBoolean("registrationAllowed"));
+    var terms =
+        Fixtures.KEYCLOAK
+            .adminGet(
+                "/admin/realms/"
+                    + club.realm()
+                    + "/authentication/required-actions/TERMS_AND_CONDITIONS")
+            .asJsonObject();
+    assertTrue(terms.getBoolean("enabled") && terms.getBoolean("defaultAction"), terms.toString());
+    String step =
+        Fixtures.KEYCLOAK
+            .adminGet(
+                "/admin/realms/" + club.realm() + "/authentication/flows/registration/executions")
+            .asJsonArray()
+            .stream()
+            .map(v -> v.asJsonObject())
+            .filter(e -> "registration-terms-and-conditions".equals(e.getString("providerId", "")))
+            .map(e -> e.getString("requirement"))
+            .findFirst()
+            .orElse("missing");
+    assertEquals("REQUIRED", step);
+    var roles = Fixtures.KEYCLOAK.adminGet("/admin/realms/" + club.realm() + "/roles").toString();
+    for (String role : new String[] {"member", "club-owner", "club-admin", "club-analyst"}) {
+      assertTrue(roles.contains("\"" + role + "\""), roles);
+    }
+  }
+
+  @Test
   void theServerPublishesTheContractAsWritten() throws Exception {
     HttpResponse<String> served =
         HttpClient.newHttpClient()

@@ -81,6 +81,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                 portalUrl));
     createRealmIfAbsent(realm, json);
     enableRequiredAction(realm, "TERMS_AND_CONDITIONS");
+    requireRegistrationStep(realm, "registration-terms-and-conditions");
     return issuerOf(realm);
   }
 
@@ -201,16 +202,42 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     }
   }
 
+  // Every new member accepts the club's terms: at self-registration (the step below) and at the
+  // first
+  // login of an account created for them (the default required action).
   private void enableRequiredAction(String realm, String alias) {
     String path = "/admin/realms/" + realm + "/authentication/required-actions/" + alias;
     JsonObject action = getJson(path).asJsonObject();
-    if (action.getBoolean("enabled", false)) {
+    if (action.getBoolean("enabled", false) && action.getBoolean("defaultAction", false)) {
       return;
     }
-    String body = Json.createObjectBuilder(action).add("enabled", true).build().toString();
+    String body =
+        Json.createObjectBuilder(action)
+            .add("enabled", true)
+            .add("defaultAction", true)
+            .build()
+            .toString();
     HttpResponse<String> response = send("PUT", path, body);
     if (response.statusCode() / 100 != 2) {
       throw failure("enable " + alias + " in " + realm, response);
+    }
+  }
+
+  private void requireRegistrationStep(String realm, String providerId) {
+    String path = "/admin/realms/" + realm + "/authentication/flows/registration/executions";
+    JsonObject step =
+        getJson(path).asJsonArray().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(e -> providerId.equals(e.getString("providerId", "")))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no " + providerId + " step in " + realm));
+    if ("REQUIRED".equals(step.getString("requirement", ""))) {
+      return;
+    }
+    String body = Json.createObjectBuilder(step).add("requirement", "REQUIRED").build().toString();
+    HttpResponse<String> response = send("PUT", path, body);
+    if (response.statusCode() / 100 != 2) {
+      throw failure("require " + providerId + " in " + realm, response);
     }
   }
 

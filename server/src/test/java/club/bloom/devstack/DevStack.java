@@ -254,7 +254,17 @@ public final class DevStack {
     }
     Files.deleteIfExists(readyFile);
     Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
-    Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "devstack-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stopAll();
+                  if (interactive) {
+                    // Ctrl+C is how a person stops `./mvnw -Prun package`: not a failure.
+                    Runtime.getRuntime().halt(0);
+                  }
+                },
+                "devstack-shutdown"));
 
     List<String> banner;
     try {

@@ -123,13 +123,10 @@ class PersonalDataIT {
   /** Field names at every depth of a JSON document. */
   private static Set<String> allFieldNames(com.fasterxml.jackson.databind.JsonNode node) {
     Set<String> names = new TreeSet<>();
-    node.fields()
-        .forEachRemaining(
-            e -> {
-              names.add(e.getKey());
-              names.addAll(allFieldNames(e.getValue()));
-            });
-    node.elements().forEachRemaining(child -> names.addAll(allFieldNames(child)));
+    for (var entry : node.properties()) {
+      names.add(entry.getKey());
+      names.addAll(allFieldNames(entry.getValue()));
+    }
     if (node.isArray()) {
       node.forEach(child -> names.addAll(allFieldNames(child)));
     }

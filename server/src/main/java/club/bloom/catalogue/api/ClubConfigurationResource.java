@@ -7,9 +7,9 @@ import club.bloom.catalogue.application.ClubCatalogue;
 import club.bloom.catalogue.application.ClubCatalogue.CategoryDefinition;
 import club.bloom.shared.api.Dto.MoneyDto;
 import club.bloom.shared.api.FieldChecks;
+import club.bloom.shared.api.Params;
 import club.bloom.shared.domain.InvalidInput;
 import club.bloom.shared.domain.Money;
-import club.bloom.tenancy.domain.Slug;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tiers.application.TierConfiguration;
 import club.bloom.tiers.domain.TierRule;
@@ -45,7 +45,7 @@ public class ClubConfigurationResource {
   @PUT
   @Path("/categories")
   public List<CategoryDto> categories(@PathParam("club") String club, List<CategoryDto> body) {
-    Tenant tenant = scope.clubFor(caller.get(), slug(club));
+    Tenant tenant = scope.clubFor(caller.get(), Params.slug("club", club));
     if (body == null || body.isEmpty() || body.size() > 50) {
       throw InvalidInput.of("body", "must list 1–50 categories");
     }
@@ -71,7 +71,7 @@ public class ClubConfigurationResource {
   @PUT
   @Path("/tiers")
   public List<TierDto> tiers(@PathParam("club") String club, List<TierDto> body) {
-    Tenant tenant = scope.clubFor(caller.get(), slug(club));
+    Tenant tenant = scope.clubFor(caller.get(), Params.slug("club", club));
     if (body == null || body.isEmpty() || body.size() > 20) {
       throw InvalidInput.of("body", "must list 1–20 tiers");
     }
@@ -137,13 +137,6 @@ public class ClubConfigurationResource {
     }
     checks.throwIfAny();
     return tiers.define(tenant.schema(), rules).rules().stream().map(TierDto::of).toList();
-  }
-
-  static Slug slug(String text) {
-    if (!Slug.isValid(text)) {
-      throw InvalidInput.of("club", "is not a valid club slug");
-    }
-    return new Slug(text);
   }
 
   /** The contract's {@code Category}. */

@@ -13,6 +13,7 @@ import club.bloom.ingestion.domain.PageCursor;
 import club.bloom.shared.api.Dto.MoneyDto;
 import club.bloom.shared.api.Dto.TierRef;
 import club.bloom.shared.api.FieldChecks;
+import club.bloom.shared.api.Params;
 import club.bloom.shared.domain.AccessDenied;
 import club.bloom.shared.domain.InvalidInput;
 import club.bloom.shared.domain.Money;
@@ -62,7 +63,7 @@ public class PurchasesResource {
   @RolesAllowed(Roles.PURCHASES_READ)
   public ReceiptPage list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
     TenantId partner = partnerOf(caller.get());
-    int size = limit(limit);
+    int size = Params.limit(limit);
     PartnerReceipts.Page page = receipts.page(partner, PageCursor.decode(cursor), size);
     List<ReceiptDto> items =
         page.items().stream()
@@ -79,16 +80,6 @@ public class PurchasesResource {
                         r.pointsEarned()))
             .toList();
     return new ReceiptPage(items, page.next() == null ? null : page.next().encode());
-  }
-
-  static int limit(Integer limit) {
-    if (limit == null) {
-      return 20;
-    }
-    if (limit < 1 || limit > 100) {
-      throw InvalidInput.of("limit", "must be between 1 and 100");
-    }
-    return limit;
   }
 
   private static TenantId partnerOf(Caller caller) {

@@ -9,8 +9,8 @@ import club.bloom.membership.application.MemberEnrolment.EnrolMember;
 import club.bloom.membership.application.MemberEnrolment.EnrolledMember;
 import club.bloom.membership.domain.PersonalData;
 import club.bloom.shared.api.FieldChecks;
+import club.bloom.shared.api.Params;
 import club.bloom.shared.domain.InvalidInput;
-import club.bloom.tenancy.domain.Slug;
 import club.bloom.tenancy.domain.Tenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -45,7 +45,7 @@ public class ClubMembersResource {
       @PathParam("club") String clubSlug,
       @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
       MemberEnrolmentDto body) {
-    Tenant club = scope.clubFor(caller.get(), slug(clubSlug));
+    Tenant club = scope.clubFor(caller.get(), Params.slug("club", clubSlug));
     IdempotencyKey key = new IdempotencyKey(idempotencyKey);
     if (body == null) {
       throw InvalidInput.of("body", "is required");
@@ -66,13 +66,6 @@ public class ClubMembersResource {
         enrolment.enrol(
             club, key, new EnrolMember(new PersonalData(first, last, phone, email, birthday)));
     return Response.status(201).entity(enrolled).build();
-  }
-
-  static Slug slug(String text) {
-    if (!Slug.isValid(text)) {
-      throw InvalidInput.of("club", "is not a valid club slug");
-    }
-    return new Slug(text);
   }
 
   /** The contract's {@code MemberEnrolment}. */

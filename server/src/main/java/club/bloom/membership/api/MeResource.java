@@ -11,7 +11,7 @@ import club.bloom.membership.application.MemberCabinet.PurchaseHistory;
 import club.bloom.membership.domain.PassportImage;
 import club.bloom.shared.api.Dto.MoneyDto;
 import club.bloom.shared.api.Dto.TierRef;
-import club.bloom.shared.domain.InvalidInput;
+import club.bloom.shared.api.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -58,10 +58,7 @@ public class MeResource {
   @Path("/purchases")
   public PurchasePage purchases(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    int size = limit == null ? 20 : limit;
-    if (size < 1 || size > 100) {
-      throw InvalidInput.of("limit", "must be between 1 and 100");
-    }
+    int size = Params.limit(limit);
     PurchaseHistory history = cabinet.purchases(caller.get(), PageCursor.decode(cursor), size);
     List<PurchaseDto> items =
         history.lines().stream()

@@ -8,6 +8,7 @@ import club.bloom.access.domain.Roles;
 import club.bloom.onboarding.application.PartnerLinking;
 import club.bloom.onboarding.domain.Partnership;
 import club.bloom.shared.api.FieldChecks;
+import club.bloom.shared.api.Params;
 import club.bloom.shared.domain.InvalidInput;
 import club.bloom.shared.domain.NotFound;
 import club.bloom.tenancy.application.TenantProvisioning;
@@ -60,7 +61,7 @@ public class PlatformResource {
   @PUT
   @Path("/clubs/{club}")
   public ClubDto provisionClub(@PathParam("club") String slug, ClubProvisioningDto body) {
-    Slug clubSlug = slug("club", slug);
+    Slug clubSlug = Params.slug("club", slug);
     if (body == null) {
       throw InvalidInput.of("body", "is required");
     }
@@ -96,7 +97,7 @@ public class PlatformResource {
   @Path("/partners/{partner}")
   public PartnerDto provisionPartner(
       @PathParam("partner") String slug, PartnerProvisioningDto body) {
-    Slug partnerSlug = slug("partner", slug);
+    Slug partnerSlug = Params.slug("partner", slug);
     if (body == null) {
       throw InvalidInput.of("body", "is required");
     }
@@ -113,8 +114,8 @@ public class PlatformResource {
       @PathParam("club") String club,
       @PathParam("partner") String partner,
       PartnershipTermsDto body) {
-    Slug clubSlug = slug("club", club);
-    Slug partnerSlug = slug("partner", partner);
+    Slug clubSlug = Params.slug("club", club);
+    Slug partnerSlug = Params.slug("partner", partner);
     if (body == null || body.categories() == null || body.categories().isEmpty()) {
       throw InvalidInput.of("categories", "must list at least one category");
     }
@@ -131,7 +132,7 @@ public class PlatformResource {
   @POST
   @Path("/partners/{partner}/api-keys")
   public Response issueKey(@PathParam("partner") String partner, ApiKeyRequestDto body) {
-    Slug partnerSlug = slug("partner", partner);
+    Slug partnerSlug = Params.slug("partner", partner);
     if (body == null) {
       throw InvalidInput.of("body", "is required");
     }
@@ -182,15 +183,6 @@ public class PlatformResource {
                 issued.key().label().orElse(null),
                 List.copyOf(new java.util.TreeSet<>(issued.key().scopes()))))
         .build();
-  }
-
-  private static Slug slug(String field, String text) {
-    if (!Slug.isValid(text)) {
-      throw InvalidInput.of(
-          field,
-          "must be 3–40 lower-case letters, digits and single hyphens, starting with a letter");
-    }
-    return new Slug(text);
   }
 
   /** The contract's {@code ClubProvisioning}. */

@@ -71,7 +71,7 @@ public class MemberEnrolment {
                 pd.lastName(),
                 Optional.empty(),
                 Set.of("member"),
-                List.of("UPDATE_PASSWORD")));
+                List.of("UPDATE_PASSWORD", "TERMS_AND_CONDITIONS")));
     UUID id = UUID.randomUUID();
     PassportCode passport = PassportCode.generate();
     Member member =

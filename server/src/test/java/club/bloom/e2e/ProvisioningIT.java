@@ -113,7 +113,7 @@ class ProvisioningIT {
                     + club.realm()
                     + "/authentication/required-actions/TERMS_AND_CONDITIONS")
             .asJsonObject();
-    assertTrue(terms.getBoolean("enabled"), terms.toString());
+    assertTrue(terms.getBoolean("enabled") && !terms.getBoolean("defaultAction"), terms.toString());
     String step =
         Fixtures.KEYCLOAK
             .adminGet(

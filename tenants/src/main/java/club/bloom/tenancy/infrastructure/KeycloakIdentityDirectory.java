@@ -80,8 +80,9 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                 "portalUrl",
                 portalUrl));
     createRealmIfAbsent(realm, json);
-    enableRequiredAction(realm, "TERMS_AND_CONDITIONS");
     requireRegistrationStep(realm, "registration-terms-and-conditions");
+    // After the step: Keycloak makes the action a default one when the step becomes required.
+    enableRequiredAction(realm, "TERMS_AND_CONDITIONS");
     return issuerOf(realm);
   }
 
@@ -202,19 +203,20 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     }
   }
 
-  // Every new member accepts the club's terms: at self-registration (the step below) and at the
-  // first
-  // login of an account created for them (the default required action).
+  // Members accept the club's terms at self-registration (the registration step) and accounts
+  // created
+  // for them carry the action explicitly. Not a default action, which Keycloak would give every new
+  // user, staff included.
   private void enableRequiredAction(String realm, String alias) {
     String path = "/admin/realms/" + realm + "/authentication/required-actions/" + alias;
     JsonObject action = getJson(path).asJsonObject();
-    if (action.getBoolean("enabled", false) && action.getBoolean("defaultAction", false)) {
+    if (action.getBoolean("enabled", false) && !action.getBoolean("defaultAction", false)) {
       return;
     }
     String body =
         Json.createObjectBuilder(action)
             .add("enabled", true)
-            .add("defaultAction", true)
+            .add("defaultAction", false)
             .build()
             .toString();
     HttpResponse<String> response = send("PUT", path, body);

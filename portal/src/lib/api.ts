@@ -37,6 +37,10 @@ export interface MemberCabinet {
   passportCode: string;
   firstName: string;
   pointsBalance: number;
+  /** Granted but not yet spendable (the club's activation delay). */
+  pointsPending?: number;
+  /** Owed after refunds took back spent points; repaid from future earnings. */
+  pointsDebt?: number;
   tier: TierRef;
   progress: TierProgress;
 }

@@ -14,6 +14,16 @@ export function progressFraction(progress: TierProgress): number {
   return Math.min(1, Math.max(0, spent / (spent + left)));
 }
 
+/** Pending points and debt, when there are any, under the balance. */
+function pointsNote(cabinet: MemberCabinet): HTMLElement | null {
+  const notes: string[] = [];
+  if (cabinet.pointsPending)
+    notes.push(`ещё ${formatPoints(cabinet.pointsPending)} скоро станут доступны`);
+  if (cabinet.pointsDebt) notes.push(`долг ${formatPoints(cabinet.pointsDebt)} после возврата`);
+  if (notes.length === 0) return null;
+  return h('span', { class: 'fact__note', testid: 'points-note' }, notes.join('; '));
+}
+
 /** Points balance, current tier and the way to the next one. */
 export function statusCard(cabinet: MemberCabinet): HTMLElement {
   const { progress, tier } = cabinet;
@@ -36,6 +46,7 @@ export function statusCard(cabinet: MemberCabinet): HTMLElement {
           { class: 'fact__value', testid: 'points-balance' },
           formatPoints(cabinet.pointsBalance),
         ),
+        pointsNote(cabinet),
       ),
       h(
         'div',

@@ -82,7 +82,7 @@ public class PurchasesResource {
     return new ReceiptPage(items, page.next() == null ? null : page.next().encode());
   }
 
-  private static TenantId partnerOf(Caller caller) {
+  static TenantId partnerOf(Caller caller) {
     if (caller.tenantKind().orElse(null) != TenantKind.PARTNER) {
       throw new AccessDenied("Only partner credentials report purchases");
     }

@@ -9,9 +9,9 @@ import club.bloom.ingestion.domain.PurchaseRepository;
 import club.bloom.ingestion.domain.PurchaseRepository.WindowStats;
 import club.bloom.ingestion.domain.Receipt;
 import club.bloom.ingestion.domain.ReceiptRepository;
-import club.bloom.ledger.domain.PointAccount;
-import club.bloom.ledger.domain.PointAccounts;
-import club.bloom.ledger.domain.PointPosting;
+import club.bloom.ledger.domain.Currency;
+import club.bloom.ledger.domain.MemberPoints;
+import club.bloom.ledger.domain.PointLedger;
 import club.bloom.membership.domain.Member;
 import club.bloom.membership.domain.MemberRepository;
 import club.bloom.membership.domain.PassportCode;
@@ -54,7 +54,8 @@ public class PurchaseRecording {
   @Inject MemberRepository members;
   @Inject PurchaseRepository purchases;
   @Inject ReceiptRepository receipts;
-  @Inject PointAccounts accounts;
+  @Inject PointLedger ledger;
+  @Inject club.bloom.ledger.domain.LedgerSettings settings;
   @Inject TierRepository tierHistory;
   @Inject TierStanding standing;
   @Inject IdempotentExecution idempotency;
@@ -100,10 +101,10 @@ public class PurchaseRecording {
         members.findByPassport(club.schema(), passport).orElseThrow(UnknownPassport::new);
 
     Instant now = clock.instant();
-    PointAccount account = accounts.lock(club.schema(), member.id());
+    MemberPoints points = ledger.lock(club.schema(), member.id());
     TierLadder ladder = standing.ladder(club);
     Optional<TierRule> tierAtPurchase = member.tier().flatMap(ladder::find);
-    long points =
+    long basePoints =
         tierAtPurchase
             .or(() -> ladder.rules().stream().filter(r -> !r.invitationOnly()).findFirst())
             .map(r -> r.pointsFor(command.amount()))
@@ -121,7 +122,7 @@ public class PurchaseRecording {
             command.amount(),
             command.category(),
             occurredAt,
-            points,
+            basePoints,
             now));
     receipts.add(
         partner.schema(),
@@ -133,10 +134,25 @@ public class PurchaseRecording {
             command.amount(),
             command.category(),
             occurredAt,
-            points,
+            basePoints,
             now));
-    PointPosting posting = account.credit(points, PointPosting.PURCHASE, purchaseId, now);
-    accounts.post(club.schema(), posting);
+    Currency currency =
+        settings
+            .currency(club.schema(), Currency.POINTS)
+            .orElseThrow(() -> new IllegalStateException("club without its points currency"));
+    ledger.record(
+        club.schema(),
+        points.accrue(
+            new MemberPoints.Grant(
+                Currency.POINTS,
+                basePoints,
+                now.plus(currency.activationDelay()),
+                null,
+                "purchase",
+                purchaseId.toString(),
+                purchaseId.toString(),
+                partnerId.value().toString()),
+            now));
 
     WindowStats window = standing.window(club, ladder, member.id());
     Optional<TierRule> after =
@@ -155,8 +171,8 @@ public class PurchaseRecording {
         club.locale(),
         command.amount(),
         command.category(),
-        points,
-        account.balance(),
+        basePoints,
+        points.active(Currency.POINTS, now),
         after.map(TierRule::code).orElse(null),
         after.map(TierRule::name).orElse(null),
         ProgressView.of(progress, club.locale()));

@@ -45,6 +45,9 @@ public class Purchase {
   @Column(name = "recorded_at")
   private Instant recordedAt;
 
+  @Column(name = "refunded_amount")
+  private BigDecimal refundedAmount = BigDecimal.ZERO;
+
   protected Purchase() {}
 
   public Purchase(
@@ -67,6 +70,36 @@ public class Purchase {
     this.occurredAt = occurredAt;
     this.pointsEarned = pointsEarned;
     this.recordedAt = recordedAt;
+  }
+
+  /**
+   * Records a refund of part or all of what is left of the purchase; refuses more than that.
+   *
+   * @return the share of the purchase refunded so far, after this refund
+   */
+  public Money refund(Money refund) {
+    Money left = refundable();
+    if (!refund.isPositive() || refund.compareTo(left) > 0) {
+      throw new club.bloom.shared.domain.InvalidInput(
+          java.util.List.of(
+              new club.bloom.shared.domain.FieldProblem(
+                  "amount.amount",
+                  "must be more than 0 and at most what is left to refund: " + left.plain())));
+    }
+    refundedAmount = refundedAmount.add(refund.amount());
+    return refunded();
+  }
+
+  public Money refundable() {
+    return amount().minus(refunded());
+  }
+
+  public Money refunded() {
+    return new Money(refundedAmount, currency);
+  }
+
+  public UUID memberId() {
+    return memberId;
   }
 
   public UUID id() {

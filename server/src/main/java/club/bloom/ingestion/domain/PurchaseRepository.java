@@ -10,7 +10,16 @@ import java.util.UUID;
 public interface PurchaseRepository {
   void add(SchemaName club, Purchase purchase);
 
-  /** Spend and distinct categories of a member since {@code from}. */
+  java.util.Optional<Purchase> find(SchemaName club, UUID id);
+
+  void addRefund(SchemaName club, PurchaseRefund refund);
+
+  /** Points already taken back by refunds of the purchase. */
+  long pointsReversed(SchemaName club, UUID purchaseId);
+
+  /**
+   * Spend net of refunds, and distinct categories with spend left, of a member since {@code from}.
+   */
   WindowStats statsSince(SchemaName club, UUID memberId, Instant from);
 
   /** A member's purchases, newest first, after the cursor position if given. */

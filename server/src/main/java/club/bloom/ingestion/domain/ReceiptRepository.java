@@ -9,5 +9,11 @@ public interface ReceiptRepository {
 
   void add(SchemaName partner, Receipt receipt);
 
+  java.util.Optional<Receipt> findByNumber(SchemaName partner, String receiptNumber);
+
+  boolean refundExists(SchemaName partner, String refundNumber);
+
+  void addRefund(SchemaName partner, ReceiptRefund refund);
+
   List<Receipt> page(SchemaName partner, PageCursor after, int limit);
 }

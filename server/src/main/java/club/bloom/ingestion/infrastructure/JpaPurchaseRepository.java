@@ -25,13 +25,38 @@ public class JpaPurchaseRepository implements PurchaseRepository {
   }
 
   @Override
+  public java.util.Optional<Purchase> find(SchemaName club, UUID id) {
+    return java.util.Optional.ofNullable(schemas.of(club).find(Purchase.class, id));
+  }
+
+  @Override
+  public void addRefund(SchemaName club, club.bloom.ingestion.domain.PurchaseRefund refund) {
+    schemas.of(club).persist(refund);
+  }
+
+  @Override
+  public long pointsReversed(SchemaName club, UUID purchaseId) {
+    var em = schemas.of(club);
+    em.flush();
+    Long sum =
+        em.createQuery(
+                "select coalesce(sum(r.pointsReversed), 0) from PurchaseRefund r"
+                    + " where r.purchaseId = :purchase",
+                Long.class)
+            .setParameter("purchase", purchaseId)
+            .getSingleResult();
+    return sum == null ? 0 : sum;
+  }
+
+  @Override
   public WindowStats statsSince(SchemaName club, UUID memberId, Instant from) {
     var em = schemas.of(club);
     em.flush();
     Object[] row =
         em.createQuery(
-                "select coalesce(sum(p.amount), 0), count(distinct p.categoryCode) from Purchase p"
-                    + " where p.memberId = :member and p.occurredAt > :from",
+                "select coalesce(sum(p.amount - p.refundedAmount), 0), count(distinct p.categoryCode)"
+                    + " from Purchase p where p.memberId = :member and p.occurredAt > :from"
+                    + " and p.amount > p.refundedAmount",
                 Object[].class)
             .setParameter("member", memberId)
             .setParameter("from", from)

@@ -32,6 +32,33 @@ public class JpaReceiptRepository implements ReceiptRepository {
   }
 
   @Override
+  public java.util.Optional<Receipt> findByNumber(SchemaName partner, String receiptNumber) {
+    return schemas
+        .of(partner)
+        .createQuery("select r from Receipt r where r.receiptNumber = :n", Receipt.class)
+        .setParameter("n", receiptNumber)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public boolean refundExists(SchemaName partner, String refundNumber) {
+    return !schemas
+        .of(partner)
+        .createQuery(
+            "select r.id from ReceiptRefund r where r.refundNumber = :n", java.util.UUID.class)
+        .setParameter("n", refundNumber)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
+  public void addRefund(SchemaName partner, club.bloom.ingestion.domain.ReceiptRefund refund) {
+    schemas.of(partner).persist(refund);
+  }
+
+  @Override
   public List<Receipt> page(SchemaName partner, PageCursor after, int limit) {
     String where =
         after == null ? "" : " where r.recordedAt < :at or (r.recordedAt = :at and r.id < :id)";

@@ -1,2 +1,2 @@
-/** Point accounts and postings. */
+/** Currencies, lots, journal entries and postings, and the member's points aggregate. */
 package club.bloom.ledger.domain;

@@ -50,6 +50,8 @@ public class MeResource {
         c.passport().value(),
         c.firstName(),
         c.pointsBalance(),
+        c.pointsPending(),
+        c.pointsDebt(),
         tier,
         ProgressDto.of(ProgressView.of(c.progress(), c.club().locale())));
   }
@@ -97,6 +99,8 @@ public class MeResource {
       String passportCode,
       String firstName,
       long pointsBalance,
+      long pointsPending,
+      long pointsDebt,
       TierRef tier,
       ProgressDto progress) {}
 

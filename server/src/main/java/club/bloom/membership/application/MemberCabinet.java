@@ -6,8 +6,9 @@ import club.bloom.catalogue.domain.CategoryRepository;
 import club.bloom.ingestion.domain.PageCursor;
 import club.bloom.ingestion.domain.Purchase;
 import club.bloom.ingestion.domain.PurchaseRepository;
-import club.bloom.ledger.domain.PointAccount;
-import club.bloom.ledger.domain.PointAccounts;
+import club.bloom.ledger.domain.Currency;
+import club.bloom.ledger.domain.MemberPoints;
+import club.bloom.ledger.domain.PointLedger;
 import club.bloom.membership.domain.Member;
 import club.bloom.membership.domain.MemberRepository;
 import club.bloom.membership.domain.PassportCode;
@@ -34,7 +35,8 @@ public class MemberCabinet {
   @Inject TenantRegistry tenants;
   @Inject MemberRepository members;
   @Inject PersonalDataVault vault;
-  @Inject PointAccounts accounts;
+  @Inject PointLedger ledger;
+  @Inject java.time.Clock clock;
   @Inject PurchaseRepository purchases;
   @Inject CategoryRepository categories;
   @Inject TierStanding standing;
@@ -42,14 +44,17 @@ public class MemberCabinet {
   public Cabinet cabinet(Caller caller) {
     Tenant club = clubOf(caller);
     Member member = memberOf(club, caller);
-    long balance = accounts.find(club.schema(), member.id()).map(PointAccount::balance).orElse(0L);
+    MemberPoints points = ledger.read(club.schema(), member.id());
+    java.time.Instant now = clock.instant();
     TierProgress progress = standing.progress(club, member.id(), member.tier());
     return new Cabinet(
         member.id(),
         club,
         member.passport(),
         vault.open(club.schema(), member.id(), member.sealedPersonalData()).firstName(),
-        balance,
+        points.active(Currency.POINTS, now),
+        points.pending(Currency.POINTS, now),
+        points.debt(Currency.POINTS),
         progress);
   }
 
@@ -109,6 +114,8 @@ public class MemberCabinet {
       PassportCode passport,
       String firstName,
       long pointsBalance,
+      long pointsPending,
+      long pointsDebt,
       TierProgress progress) {}
 
   /** One line of history with the partner's and category's names. */

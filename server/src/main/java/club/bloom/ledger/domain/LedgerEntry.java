@@ -2,6 +2,8 @@ package club.bloom.ledger.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -11,41 +13,48 @@ import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantTableDiscriminator;
 import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 
-/** One movement of points (club schema), append-only. */
+/** One movement of value in the journal (club schema); immutable once written. */
 @Entity
-@Table(name = "point_posting")
+@Table(name = "ledger_entry")
 @Multitenant(MultitenantType.TABLE_PER_TENANT)
 @TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA)
-public class PointPosting {
-  public static final String PURCHASE = "PURCHASE";
-
+public class LedgerEntry {
   @Id private UUID id;
 
   @Column(name = "member_id")
   private UUID memberId;
 
-  private long points;
+  @Enumerated(EnumType.STRING)
+  private EntryKind kind;
+
   private String reason;
 
-  // Nullable uuid column kept as text: EclipseLink 4.0 fails converting a NULL uuid to UUID.
-  @Column(name = "purchase_id")
-  private String purchaseId;
+  @Column(name = "source_id")
+  private String sourceId;
 
   @Column(name = "posted_at")
   private Instant postedAt;
 
-  protected PointPosting() {}
+  protected LedgerEntry() {}
 
-  PointPosting(UUID memberId, long points, String reason, UUID purchaseId, Instant at) {
+  LedgerEntry(UUID memberId, EntryKind kind, String reason, String sourceId, Instant at) {
     this.id = UUID.randomUUID();
     this.memberId = memberId;
-    this.points = points;
+    this.kind = kind;
     this.reason = reason;
-    this.purchaseId = purchaseId == null ? null : purchaseId.toString();
+    this.sourceId = sourceId;
     this.postedAt = at;
   }
 
-  public long points() {
-    return points;
+  public UUID id() {
+    return id;
+  }
+
+  public EntryKind kind() {
+    return kind;
+  }
+
+  public String reason() {
+    return reason;
   }
 }

@@ -1,0 +1,181 @@
+package club.bloom.ingestion.application;
+
+import club.bloom.idempotency.application.IdempotentExecution;
+import club.bloom.idempotency.domain.IdempotencyKey;
+import club.bloom.ingestion.domain.Purchase;
+import club.bloom.ingestion.domain.PurchaseRefund;
+import club.bloom.ingestion.domain.PurchaseRepository;
+import club.bloom.ingestion.domain.PurchaseRepository.WindowStats;
+import club.bloom.ingestion.domain.Receipt;
+import club.bloom.ingestion.domain.ReceiptRefund;
+import club.bloom.ingestion.domain.ReceiptRepository;
+import club.bloom.ledger.domain.Currency;
+import club.bloom.ledger.domain.MemberPoints;
+import club.bloom.ledger.domain.Movement;
+import club.bloom.ledger.domain.PointLedger;
+import club.bloom.membership.domain.Member;
+import club.bloom.membership.domain.MemberRepository;
+import club.bloom.shared.domain.Conflict;
+import club.bloom.shared.domain.Money;
+import club.bloom.shared.domain.NotFound;
+import club.bloom.tenancy.domain.Tenant;
+import club.bloom.tenancy.domain.TenantId;
+import club.bloom.tenancy.domain.TenantRegistry;
+import club.bloom.tiers.application.TierStanding;
+import club.bloom.tiers.domain.TierChange;
+import club.bloom.tiers.domain.TierLadder;
+import club.bloom.tiers.domain.TierRepository;
+import club.bloom.tiers.domain.TierRule;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Records a full or partial refund of a receipt, once per idempotency key, in one transaction: the
+ * refund on the partner's side, on the club's side the refunded share of the purchase, the reversal
+ * of its points in proportion (cumulatively, so partial refunds never round to more than the whole)
+ * and the tier re-evaluated on what is left of the window's spend. Points already spent are handled
+ * by the club's {@link club.bloom.ledger.domain.SpentPointsPolicy}.
+ */
+@ApplicationScoped
+public class RefundRecording {
+  @Inject TenantRegistry tenants;
+  @Inject ReceiptRepository receipts;
+  @Inject PurchaseRepository purchases;
+  @Inject MemberRepository members;
+  @Inject PointLedger ledger;
+  @Inject club.bloom.ledger.domain.LedgerSettings settings;
+  @Inject TierStanding standing;
+  @Inject TierRepository tierHistory;
+  @Inject IdempotentExecution idempotency;
+  @Inject Clock clock;
+
+  @Transactional
+  public RefundRecorded refund(TenantId partnerId, IdempotencyKey key, RecordRefund command) {
+    return idempotency.once(
+        partnerId,
+        key,
+        "record-refund",
+        command,
+        RefundRecorded.class,
+        () -> doRefund(partnerId, command));
+  }
+
+  private RefundRecorded doRefund(TenantId partnerId, RecordRefund command) {
+    Tenant partner = tenants.find(partnerId).orElseThrow();
+    Receipt receipt =
+        receipts
+            .findByNumber(partner.schema(), command.receiptNumber())
+            .orElseThrow(
+                () ->
+                    new NotFound(
+                        "unknown-receipt",
+                        "Unknown receipt",
+                        "This partner reported no receipt " + command.receiptNumber()));
+    if (receipts.refundExists(partner.schema(), command.refundNumber())) {
+      throw new Conflict(
+          "duplicate-refund",
+          "Refund already reported",
+          "Refund "
+              + command.refundNumber()
+              + " was already reported by this partner with another Idempotency-Key");
+    }
+    Tenant club = tenants.find(new TenantId(receipt.clubId())).orElseThrow();
+    Purchase purchase = purchases.find(club.schema(), receipt.id()).orElseThrow();
+    Instant now = clock.instant();
+    MemberPoints points = ledger.lock(club.schema(), purchase.memberId());
+
+    Money refundedSoFar = purchase.refund(command.amount());
+    long target =
+        BigDecimal.valueOf(purchase.pointsEarned())
+            .multiply(refundedSoFar.amount())
+            .divide(purchase.amount().amount(), 0, RoundingMode.DOWN)
+            .longValueExact();
+    long toReverse = Math.max(0, target - purchases.pointsReversed(club.schema(), purchase.id()));
+    UUID refundId = UUID.randomUUID();
+    Movement reversal =
+        points.reverse(
+            Currency.POINTS,
+            purchase.id().toString(),
+            toReverse,
+            settings.spentPointsPolicy(club.schema()),
+            refundId.toString(),
+            now);
+    ledger.record(club.schema(), reversal);
+    purchases.addRefund(
+        club.schema(),
+        new PurchaseRefund(
+            refundId, purchase.id(), command.amount(), toReverse, command.occurredAt(), now));
+    receipts.addRefund(
+        partner.schema(),
+        new ReceiptRefund(
+            refundId,
+            receipt.id(),
+            command.refundNumber(),
+            command.amount(),
+            toReverse,
+            command.occurredAt(),
+            now));
+
+    Member member = members.find(club.schema(), purchase.memberId()).orElseThrow();
+    TierLadder ladder = standing.ladder(club);
+    WindowStats window = standing.window(club, ladder, member.id());
+    Optional<TierRule> held = member.tier().flatMap(ladder::find);
+    Optional<TierRule> qualifying = ladder.qualifying(window.spent(), window.categories());
+    Optional<TierRule> after = held;
+    boolean lost =
+        held.isPresent()
+            && !held.get().invitationOnly()
+            && qualifying.map(q -> q.rank() < held.get().rank()).orElse(true);
+    if (lost) {
+      // The refunded purchase may have been what qualified the member: re-evaluate now.
+      after = qualifying;
+      member.promote(qualifying.map(TierRule::code).orElse(null));
+      tierHistory.record(
+          club.schema(),
+          new TierChange(
+              member.id(),
+              held.get().code(),
+              qualifying.map(TierRule::code).orElse("none"),
+              "refund",
+              now));
+    }
+    return new RefundRecorded(
+        refundId,
+        command.receiptNumber(),
+        command.refundNumber(),
+        command.amount(),
+        refundedSoFar,
+        toReverse,
+        points.active(Currency.POINTS, now),
+        points.debt(Currency.POINTS),
+        after.map(TierRule::code).orElse(null),
+        after.map(TierRule::name).orElse(null),
+        ProgressView.of(
+            ladder.progress(after, window.spent(), window.categories()), club.locale()));
+  }
+
+  /** Command: a refund against one of the partner's receipts. */
+  public record RecordRefund(
+      String receiptNumber, String refundNumber, Money amount, Instant occurredAt) {}
+
+  /** The outcome, stored for idempotent replays. */
+  public record RefundRecorded(
+      UUID refundId,
+      String receiptNumber,
+      String refundNumber,
+      Money amount,
+      Money refundedTotal,
+      long pointsReversed,
+      long pointsBalance,
+      long pointsDebt,
+      String tierCode,
+      String tierName,
+      ProgressView progress) {}
+}

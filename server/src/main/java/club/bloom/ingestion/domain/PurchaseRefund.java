@@ -1,0 +1,58 @@
+package club.bloom.ingestion.domain;
+
+import club.bloom.shared.domain.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+
+/** A refund of a purchase as the club sees it (club schema), with the points it took back. */
+@Entity
+@Table(name = "purchase_refund")
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA)
+public class PurchaseRefund {
+  @Id private UUID id;
+
+  @Column(name = "purchase_id")
+  private UUID purchaseId;
+
+  private BigDecimal amount;
+
+  @Column(name = "points_reversed")
+  private long pointsReversed;
+
+  @Column(name = "occurred_at")
+  private Instant occurredAt;
+
+  @Column(name = "recorded_at")
+  private Instant recordedAt;
+
+  protected PurchaseRefund() {}
+
+  public PurchaseRefund(
+      UUID id,
+      UUID purchaseId,
+      Money amount,
+      long pointsReversed,
+      Instant occurredAt,
+      Instant now) {
+    this.id = id;
+    this.purchaseId = purchaseId;
+    this.amount = amount.amount();
+    this.pointsReversed = pointsReversed;
+    this.occurredAt = occurredAt;
+    this.recordedAt = now;
+  }
+
+  public long pointsReversed() {
+    return pointsReversed;
+  }
+}

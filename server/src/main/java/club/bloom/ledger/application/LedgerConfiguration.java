@@ -1,0 +1,64 @@
+package club.bloom.ledger.application;
+
+import club.bloom.ledger.domain.Currency;
+import club.bloom.ledger.domain.LedgerSettings;
+import club.bloom.ledger.domain.SpentPointsPolicy;
+import club.bloom.shared.domain.InvalidInput;
+import club.bloom.tenancy.domain.SchemaName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * A club's currencies and ledger policy. Currencies are added or redefined, never removed: lots and
+ * postings refer to them. The {@code points} currency always exists.
+ */
+@ApplicationScoped
+@Transactional
+public class LedgerConfiguration {
+  @Inject LedgerSettings settings;
+
+  public List<Currency> defineCurrencies(SchemaName club, List<CurrencyDefinition> wanted) {
+    var seen = new HashSet<String>();
+    for (int i = 0; i < wanted.size(); i++) {
+      if (!seen.add(wanted.get(i).code())) {
+        throw InvalidInput.of("[" + i + "].code", "is listed twice");
+      }
+    }
+    for (CurrencyDefinition d : wanted) {
+      settings
+          .currency(club, d.code())
+          .ifPresentOrElse(
+              c -> c.define(d.name(), d.rubleValue(), d.activationDays(), d.inactivityMonths()),
+              () ->
+                  settings.add(
+                      club,
+                      new Currency(
+                          d.code(),
+                          d.name(),
+                          d.rubleValue(),
+                          d.activationDays(),
+                          d.inactivityMonths())));
+    }
+    return settings.currencies(club);
+  }
+
+  public List<Currency> currencies(SchemaName club) {
+    return settings.currencies(club);
+  }
+
+  public SpentPointsPolicy setPolicy(SchemaName club, SpentPointsPolicy policy) {
+    settings.setSpentPointsPolicy(club, policy);
+    return policy;
+  }
+
+  /** One currency to define. */
+  public record CurrencyDefinition(
+      String code,
+      String name,
+      java.math.BigDecimal rubleValue,
+      int activationDays,
+      Integer inactivityMonths) {}
+}

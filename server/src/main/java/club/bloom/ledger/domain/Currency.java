@@ -1,0 +1,85 @@
+package club.bloom.ledger.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+
+/**
+ * A points currency of the club (club schema), e.g. «Баллы» worth 1 ₽ each, or cross-credits.
+ * Points granted in it become spendable after the activation delay and, if set, all expire after
+ * months without a purchase.
+ */
+@Entity
+@Table(name = "currency")
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA)
+public class Currency {
+  public static final String POINTS = "points";
+
+  @Id private String code;
+  private String name;
+
+  @Column(name = "ruble_value")
+  private BigDecimal rubleValue;
+
+  @Column(name = "activation_days")
+  private int activationDays;
+
+  @Column(name = "inactivity_months")
+  private Integer inactivityMonths;
+
+  protected Currency() {}
+
+  public Currency(
+      String code,
+      String name,
+      BigDecimal rubleValue,
+      int activationDays,
+      Integer inactivityMonths) {
+    this.code = code;
+    define(name, rubleValue, activationDays, inactivityMonths);
+  }
+
+  public final void define(
+      String newName, BigDecimal value, int activation, Integer monthsWithoutPurchase) {
+    if (activation < 0) {
+      throw new IllegalArgumentException("activation delay is never negative");
+    }
+    this.name = newName;
+    this.rubleValue = value;
+    this.activationDays = activation;
+    this.inactivityMonths = monthsWithoutPurchase;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public BigDecimal rubleValue() {
+    return rubleValue;
+  }
+
+  public Duration activationDelay() {
+    return Duration.ofDays(activationDays);
+  }
+
+  public int activationDays() {
+    return activationDays;
+  }
+
+  public Optional<Integer> inactivityMonths() {
+    return Optional.ofNullable(inactivityMonths);
+  }
+}

@@ -1,0 +1,9 @@
+package club.bloom.ledger.domain;
+
+/** What a journal entry does. */
+public enum EntryKind {
+  ACCRUAL,
+  REVERSAL,
+  REDEMPTION,
+  EXPIRY
+}

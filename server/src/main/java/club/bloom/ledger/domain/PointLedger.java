@@ -1,0 +1,20 @@
+package club.bloom.ledger.domain;
+
+import club.bloom.tenancy.domain.SchemaName;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The journal and lots of one club schema. */
+public interface PointLedger {
+  /** The member's points, under a lock on the member held until the transaction ends. */
+  MemberPoints lock(SchemaName club, UUID memberId);
+
+  /** The member's points for reading (no lock). */
+  MemberPoints read(SchemaName club, UUID memberId);
+
+  void record(SchemaName club, Movement movement);
+
+  /** Members with points left in lots whose expiry date has passed. */
+  List<UUID> membersWithExpiredLots(SchemaName club, Instant now);
+}

@@ -35,17 +35,32 @@ public class JpaPurchaseRepository implements PurchaseRepository {
   }
 
   @Override
+  public java.util.Optional<Instant> lastPurchaseAt(SchemaName club, UUID memberId) {
+    // An aggregate over a converted attribute may come back unconverted: accept both.
+    Object last =
+        schemas
+            .of(club)
+            .createQuery("select max(p.occurredAt) from Purchase p where p.memberId = :member")
+            .setParameter("member", memberId)
+            .getSingleResult();
+    if (last instanceof java.sql.Timestamp t) {
+      return java.util.Optional.of(t.toInstant());
+    }
+    return java.util.Optional.ofNullable((Instant) last);
+  }
+
+  @Override
   public long pointsReversed(SchemaName club, UUID purchaseId) {
     var em = schemas.of(club);
     em.flush();
-    Long sum =
+    // PostgreSQL's sum of bigint is numeric: take any Number.
+    Object sum =
         em.createQuery(
                 "select coalesce(sum(r.pointsReversed), 0) from PurchaseRefund r"
-                    + " where r.purchaseId = :purchase",
-                Long.class)
+                    + " where r.purchaseId = :purchase")
             .setParameter("purchase", purchaseId)
             .getSingleResult();
-    return sum == null ? 0 : sum;
+    return sum == null ? 0 : ((Number) sum).longValue();
   }
 
   @Override

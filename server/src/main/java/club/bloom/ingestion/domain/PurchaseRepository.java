@@ -14,6 +14,9 @@ public interface PurchaseRepository {
 
   void addRefund(SchemaName club, PurchaseRefund refund);
 
+  /** When the member last bought anything in the club. */
+  java.util.Optional<Instant> lastPurchaseAt(SchemaName club, UUID memberId);
+
   /** Points already taken back by refunds of the purchase. */
   long pointsReversed(SchemaName club, UUID purchaseId);
 

@@ -43,6 +43,10 @@ public final class BloomApi {
     return new PurchasesApi(client);
   }
 
+  public club.bloom.client.api.RulesApi rules() {
+    return new club.bloom.client.api.RulesApi(client);
+  }
+
   public MemberApi member() {
     return new MemberApi(client);
   }

@@ -78,6 +78,22 @@ public final class DemoData {
                 .invitationOnly(o.getBoolean("invitationOnly")));
       }
       operator.clubs().defineTiers(club, tiers);
+      List<club.bloom.client.model.Currency> currencies = new ArrayList<>();
+      for (JsonValue v : demo.getJsonArray("currencies")) {
+        JsonObject o = v.asJsonObject();
+        var currency =
+            new club.bloom.client.model.Currency()
+                .code(o.getString("code"))
+                .name(o.getString("name"))
+                .rubleValue(o.getString("rubleValue"))
+                .activationDays(o.getInt("activationDays"));
+        if (o.containsKey("inactivityMonths")) {
+          currency.inactivityMonths(o.getInt("inactivityMonths"));
+        }
+        currencies.add(currency);
+      }
+      operator.clubs().defineCurrencies(club, currencies);
+      operator.rules().defineEarningRules(club, rules());
 
       Map<String, String> partnerKeys = new HashMap<>();
       for (JsonValue v : demo.getJsonArray("partners")) {
@@ -190,6 +206,19 @@ public final class DemoData {
       Files.createDirectories(dir);
       Files.write(dir.resolve("demo-credentials.txt"), banner);
       Files.writeString(dir.resolve("demo-passport.txt"), passport);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The club's default earning rules, from {@code demo/bloom-care-rules.json}. */
+  private static club.bloom.client.model.EarningRuleSet rules() {
+    try (InputStream in = DemoData.class.getResourceAsStream("/demo/bloom-care-rules.json")) {
+      if (in == null) {
+        throw new IllegalStateException("demo/bloom-care-rules.json missing from the classpath");
+      }
+      return club.bloom.client.ApiClient.createDefaultObjectMapper()
+          .readValue(in, club.bloom.client.model.EarningRuleSet.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

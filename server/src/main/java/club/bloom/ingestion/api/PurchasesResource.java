@@ -130,7 +130,8 @@ public class PurchasesResource {
       long pointsEarned,
       long pointsBalance,
       TierRef tier,
-      ProgressDto progress) {
+      ProgressDto progress,
+      List<BonusDto> bonuses) {
     static PurchaseResult of(PurchaseRecorded r) {
       return new PurchaseResult(
           r.purchaseId(),
@@ -141,9 +142,23 @@ public class PurchasesResource {
           r.pointsEarned(),
           r.pointsBalance(),
           r.tierCode() == null ? new TierRef("none", "—") : new TierRef(r.tierCode(), r.tierName()),
-          ProgressDto.of(r.progress()));
+          ProgressDto.of(r.progress()),
+          r.bonuses() == null
+              ? List.of()
+              : r.bonuses().stream()
+                  .map(
+                      b ->
+                          new BonusDto(
+                              b.rule(),
+                              b.currency(),
+                              b.points(),
+                              b.expiresAt() == null ? null : b.expiresAt().toString()))
+                  .toList());
     }
   }
+
+  /** The contract's {@code Bonus}. */
+  public record BonusDto(String rule, String currency, long points, String expiresAt) {}
 
   /** The contract's {@code TierProgress}. */
   public record ProgressDto(

@@ -19,6 +19,8 @@ import club.bloom.membership.domain.PassportDirectory;
 import club.bloom.membership.domain.UnknownPassport;
 import club.bloom.onboarding.domain.Partnership;
 import club.bloom.onboarding.domain.Partnerships;
+import club.bloom.rules.domain.Grant;
+import club.bloom.rules.domain.PurchaseFacts;
 import club.bloom.shared.domain.InvalidInput;
 import club.bloom.shared.domain.Money;
 import club.bloom.tenancy.domain.Tenant;
@@ -34,7 +36,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,6 +66,8 @@ public class PurchaseRecording {
   @Inject TierRepository tierHistory;
   @Inject TierStanding standing;
   @Inject IdempotentExecution idempotency;
+  @Inject club.bloom.rules.application.EarningRules earningRules;
+  @Inject club.bloom.membership.domain.PersonalDataVault vault;
   @Inject Clock clock;
 
   @Transactional
@@ -112,6 +121,16 @@ public class PurchaseRecording {
 
     UUID purchaseId = UUID.randomUUID();
     Instant occurredAt = command.occurredAt();
+    // Rules see the member as before this purchase.
+    List<Grant> bonuses =
+        earningRules.grantsFor(
+            club.schema(), facts(club, partner, member, command, tierAtPurchase), basePoints);
+    long pointsEarned =
+        basePoints
+            + bonuses.stream()
+                .filter(b -> b.currency().equals(Currency.POINTS))
+                .mapToLong(Grant::points)
+                .sum();
     purchases.add(
         club.schema(),
         new Purchase(
@@ -122,7 +141,7 @@ public class PurchaseRecording {
             command.amount(),
             command.category(),
             occurredAt,
-            basePoints,
+            pointsEarned,
             now));
     receipts.add(
         partner.schema(),
@@ -134,25 +153,32 @@ public class PurchaseRecording {
             command.amount(),
             command.category(),
             occurredAt,
-            basePoints,
+            pointsEarned,
             now));
-    Currency currency =
-        settings
-            .currency(club.schema(), Currency.POINTS)
-            .orElseThrow(() -> new IllegalStateException("club without its points currency"));
     ledger.record(
         club.schema(),
         points.accrue(
-            new MemberPoints.Grant(
-                Currency.POINTS,
-                basePoints,
-                now.plus(currency.activationDelay()),
-                null,
-                "purchase",
-                purchaseId.toString(),
-                purchaseId.toString(),
-                partnerId.value().toString()),
+            grant(club, Currency.POINTS, basePoints, null, "purchase", purchaseId, partnerId, now),
             now));
+    List<BonusView> bonusViews = new java.util.ArrayList<>();
+    for (Grant bonus : bonuses) {
+      Instant expires =
+          bonus.expiresInDays() == null ? null : now.plus(Duration.ofDays(bonus.expiresInDays()));
+      ledger.record(
+          club.schema(),
+          points.accrue(
+              grant(
+                  club,
+                  bonus.currency(),
+                  bonus.points(),
+                  expires,
+                  "rule:" + bonus.ruleCode(),
+                  purchaseId,
+                  partnerId,
+                  now),
+              now));
+      bonusViews.add(new BonusView(bonus.ruleCode(), bonus.currency(), bonus.points(), expires));
+    }
 
     WindowStats window = standing.window(club, ladder, member.id());
     Optional<TierRule> after =
@@ -171,12 +197,61 @@ public class PurchaseRecording {
         club.locale(),
         command.amount(),
         command.category(),
-        basePoints,
+        pointsEarned,
         points.active(Currency.POINTS, now),
         after.map(TierRule::code).orElse(null),
         after.map(TierRule::name).orElse(null),
-        ProgressView.of(progress, club.locale()));
+        ProgressView.of(progress, club.locale()),
+        bonusViews);
   }
+
+  private MemberPoints.Grant grant(
+      Tenant club,
+      String currencyCode,
+      long amount,
+      Instant expires,
+      String reason,
+      UUID purchaseId,
+      TenantId partnerId,
+      Instant now) {
+    Currency currency =
+        settings
+            .currency(club.schema(), currencyCode)
+            .orElseThrow(() -> new IllegalStateException("no currency " + currencyCode));
+    return new MemberPoints.Grant(
+        currencyCode,
+        amount,
+        now.plus(currency.activationDelay()),
+        expires,
+        reason,
+        purchaseId.toString(),
+        purchaseId.toString(),
+        partnerId.value().toString());
+  }
+
+  /** The facts the club's earning rules see: the purchase and the member before it. */
+  private PurchaseFacts facts(
+      Tenant club, Tenant partner, Member member, RecordPurchase command, Optional<TierRule> tier) {
+    ZoneId zone = ZoneId.of(club.timeZone());
+    LocalDateTime local = LocalDateTime.ofInstant(command.occurredAt(), zone);
+    LocalDate today = local.toLocalDate();
+    Instant monthStart = today.withDayOfMonth(1).atStartOfDay(zone).toInstant();
+    Instant nextMonth = today.withDayOfMonth(1).plusMonths(1).atStartOfDay(zone).toInstant();
+    LocalDate birthday =
+        vault.open(club.schema(), member.id(), member.sealedPersonalData()).birthday();
+    return new PurchaseFacts(
+        new PurchaseFacts.Purchase(
+            command.amount(), command.category(), partner.slug().value(), local),
+        new PurchaseFacts.Member(
+            tier.map(TierRule::code).orElse(""),
+            birthday == null ? -1 : PurchaseFacts.daysToBirthday(birthday, today),
+            purchases.countOfMember(club.schema(), member.id()),
+            purchases.categoriesBetween(club.schema(), member.id(), monthStart, nextMonth),
+            List.of()));
+  }
+
+  /** A bonus a rule granted on top of the base accrual. */
+  public record BonusView(String rule, String currency, long points, Instant expiresAt) {}
 
   /** Command: a purchase as the partner reports it. */
   public record RecordPurchase(
@@ -198,5 +273,6 @@ public class PurchaseRecording {
       long pointsBalance,
       String tierCode,
       String tierName,
-      ProgressView progress) {}
+      ProgressView progress,
+      List<BonusView> bonuses) {}
 }

@@ -14,6 +14,12 @@ public interface PurchaseRepository {
 
   void addRefund(SchemaName club, PurchaseRefund refund);
 
+  /** How many purchases the member has made in the club. */
+  long countOfMember(SchemaName club, UUID memberId);
+
+  /** Distinct categories of the member's purchases in {@code [from, to)}. */
+  List<String> categoriesBetween(SchemaName club, UUID memberId, Instant from, Instant to);
+
   /** When the member last bought anything in the club. */
   java.util.Optional<Instant> lastPurchaseAt(SchemaName club, UUID memberId);
 

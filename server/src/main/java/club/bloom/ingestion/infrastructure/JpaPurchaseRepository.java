@@ -35,6 +35,31 @@ public class JpaPurchaseRepository implements PurchaseRepository {
   }
 
   @Override
+  public long countOfMember(SchemaName club, UUID memberId) {
+    Object count =
+        schemas
+            .of(club)
+            .createQuery("select count(p) from Purchase p where p.memberId = :member")
+            .setParameter("member", memberId)
+            .getSingleResult();
+    return ((Number) count).longValue();
+  }
+
+  @Override
+  public List<String> categoriesBetween(SchemaName club, UUID memberId, Instant from, Instant to) {
+    return schemas
+        .of(club)
+        .createQuery(
+            "select distinct p.categoryCode from Purchase p where p.memberId = :member"
+                + " and p.occurredAt >= :from and p.occurredAt < :to",
+            String.class)
+        .setParameter("member", memberId)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getResultList();
+  }
+
+  @Override
   public java.util.Optional<Instant> lastPurchaseAt(SchemaName club, UUID memberId) {
     // An aggregate over a converted attribute may come back unconverted: accept both.
     Object last =

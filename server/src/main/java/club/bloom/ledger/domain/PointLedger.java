@@ -15,6 +15,12 @@ public interface PointLedger {
 
   void record(SchemaName club, Movement movement);
 
+  /**
+   * Members holding points in the currency whose last purchase is older than {@code since} (or who
+   * never bought).
+   */
+  List<UUID> membersInactiveSince(SchemaName club, String currency, Instant since);
+
   /** Members with points left in lots whose expiry date has passed. */
   List<UUID> membersWithExpiredLots(SchemaName club, Instant now);
 }

@@ -80,6 +80,25 @@ public class JpaPointLedger implements PointLedger {
   }
 
   @Override
+  public List<UUID> membersInactiveSince(SchemaName club, String currency, Instant since) {
+    @SuppressWarnings("unchecked")
+    List<UUID> rows =
+        schemas
+            .of(club)
+            .createNativeQuery(
+                "SELECT DISTINCT l.member_id FROM "
+                    + club
+                    + ".point_lot l WHERE l.currency = ? AND l.remaining > 0 AND NOT EXISTS"
+                    + " (SELECT 1 FROM "
+                    + club
+                    + ".purchase p WHERE p.member_id = l.member_id AND p.occurred_at >= ?)")
+            .setParameter(1, currency)
+            .setParameter(2, java.sql.Timestamp.from(since))
+            .getResultList();
+    return rows;
+  }
+
+  @Override
   public List<UUID> membersWithExpiredLots(SchemaName club, Instant now) {
     return schemas
         .of(club)

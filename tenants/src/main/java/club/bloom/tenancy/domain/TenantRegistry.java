@@ -11,6 +11,9 @@ public interface TenantRegistry {
 
   List<Tenant> findAll(List<TenantId> ids);
 
+  /** Active tenants of a kind. */
+  List<Tenant> active(TenantKind kind);
+
   void add(Tenant tenant);
 
   Optional<TrustedIssuer> trustedIssuer(String issuer);

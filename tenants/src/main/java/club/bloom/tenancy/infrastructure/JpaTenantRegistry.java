@@ -47,6 +47,16 @@ public class JpaTenantRegistry implements TenantRegistry {
   }
 
   @Override
+  public List<Tenant> active(TenantKind kind) {
+    return em.createQuery(
+            "select t from Tenant t where t.kind = :kind and t.status = :status order by t.slug",
+            Tenant.class)
+        .setParameter("kind", kind)
+        .setParameter("status", club.bloom.tenancy.domain.TenantStatus.ACTIVE)
+        .getResultList();
+  }
+
+  @Override
   public void add(Tenant tenant) {
     em.persist(tenant);
   }

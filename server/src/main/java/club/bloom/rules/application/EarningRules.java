@@ -1,0 +1,160 @@
+package club.bloom.rules.application;
+
+import club.bloom.rules.domain.ConditionLanguage;
+import club.bloom.rules.domain.ConditionProblem;
+import club.bloom.rules.domain.EarningPolicy;
+import club.bloom.rules.domain.EarningRule;
+import club.bloom.rules.domain.EarningRuleRepository;
+import club.bloom.rules.domain.Evaluation;
+import club.bloom.rules.domain.Grant;
+import club.bloom.rules.domain.PurchaseFacts;
+import club.bloom.rules.domain.RuleDefinition;
+import club.bloom.rules.domain.RuleSet;
+import club.bloom.shared.domain.FieldProblem;
+import club.bloom.shared.domain.InvalidInput;
+import club.bloom.tenancy.domain.SchemaName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A club's earning rules: replacing the set (checked, conditions included, before anything is
+ * written), reading it, simulating a purchase, and the grants of a real purchase. One path for the
+ * console, the API and purchase recording.
+ */
+@ApplicationScoped
+public class EarningRules {
+  /** The longest expiry of granted points, in days (ten years). */
+  public static final int MAX_EXPIRY_DAYS = 3650;
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  @Inject EarningRuleRepository rules;
+  @Inject ConditionLanguage conditions;
+  @Inject club.bloom.ledger.domain.LedgerSettings ledger;
+
+  /**
+   * Replaces the club's rules and cap (idempotent: the same set twice leaves the same state). Every
+   * problem is reported at once, by the field of the request: {@code rules[2].condition} with the
+   * line, column and message of the CEL compiler, {@code rules[0].code} listed twice, an effect
+   * value out of range for its kind, {@code maxAccrualPercent} out of range.
+   *
+   * @param maxAccrualPercent the cap on the accrual percent per receipt, null for none
+   * @return the saved set, in evaluation order
+   */
+  @Transactional
+  public RuleSet define(
+      SchemaName club, List<RuleDefinition> definitions, BigDecimal maxAccrualPercent) {
+    List<FieldProblem> problems = problems(definitions, maxAccrualPercent);
+    for (int i = 0; i < definitions.size(); i++) {
+      if (ledger.currency(club, definitions.get(i).currency()).isEmpty()) {
+        problems.add(
+            new FieldProblem(
+                "rules[" + i + "].effect.currency",
+                "'" + definitions.get(i).currency() + "' is not a currency of the club"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInput(problems);
+    }
+    Map<String, EarningRule> existing =
+        rules.all(club).stream().collect(Collectors.toMap(EarningRule::code, Function.identity()));
+    Set<String> kept = new HashSet<>();
+    for (RuleDefinition definition : definitions) {
+      kept.add(definition.code());
+      EarningRule rule = existing.get(definition.code());
+      if (rule == null) {
+        rules.add(club, new EarningRule(definition));
+      } else {
+        rule.apply(definition);
+      }
+    }
+    existing.values().stream()
+        .filter(r -> !kept.contains(r.code()))
+        .forEach(r -> rules.remove(club, r));
+    rules
+        .policy(club)
+        .ifPresentOrElse(
+            p -> p.capAt(maxAccrualPercent),
+            () -> rules.add(club, new EarningPolicy(maxAccrualPercent)));
+    return new RuleSet(definitions, maxAccrualPercent);
+  }
+
+  /** The club's rules (active or not) in evaluation order, and its cap. */
+  @Transactional
+  public RuleSet list(SchemaName club) {
+    return new RuleSet(
+        rules.all(club).stream().map(EarningRule::definition).toList(),
+        rules.policy(club).map(EarningPolicy::maxAccrualPercent).orElse(null));
+  }
+
+  /**
+   * What the club's rules would do for a purchase, without posting anything: the rules that fire
+   * and why, the rules skipped and why, and the grants.
+   *
+   * @param baseAccrualPoints the tier's base points for the purchase ({@code TierRule.pointsFor})
+   */
+  @Transactional
+  public Evaluation simulate(SchemaName club, PurchaseFacts facts, long baseAccrualPoints) {
+    return list(club)
+        .evaluate(
+            facts,
+            baseAccrualPoints,
+            rule -> conditions.compile(club, rule.code(), rule.condition()));
+  }
+
+  /**
+   * The grants a real purchase earns beyond its base accrual, for the ledger to post. Called within
+   * purchase recording's transaction; the same evaluation as {@link #simulate}.
+   *
+   * @param baseAccrualPoints the tier's base points for the purchase ({@code TierRule.pointsFor})
+   */
+  @Transactional
+  public List<Grant> grantsFor(SchemaName club, PurchaseFacts facts, long baseAccrualPoints) {
+    return simulate(club, facts, baseAccrualPoints).grants();
+  }
+
+  private List<FieldProblem> problems(List<RuleDefinition> definitions, BigDecimal cap) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (cap != null && (cap.signum() <= 0 || cap.compareTo(HUNDRED) > 0)) {
+      problems.add(
+          new FieldProblem(
+              "maxAccrualPercent", "must be a percent greater than 0 and at most 100"));
+    }
+    Set<String> codes = new HashSet<>();
+    for (int i = 0; i < definitions.size(); i++) {
+      RuleDefinition rule = definitions.get(i);
+      String at = "rules[" + i + "]";
+      if (!codes.add(rule.code())) {
+        problems.add(new FieldProblem(at + ".code", "is listed twice"));
+      }
+      rule.effect()
+          .problemWith(rule.effectValue())
+          .ifPresent(why -> problems.add(new FieldProblem(at + ".effect.value", why)));
+      if (rule.expiryDays() != null
+          && (rule.expiryDays() < 1 || rule.expiryDays() > MAX_EXPIRY_DAYS)) {
+        problems.add(
+            new FieldProblem(
+                at + ".effect.expiresInDays", "must be between 1 and " + MAX_EXPIRY_DAYS));
+      }
+      List<ConditionProblem> invalid = conditions.check(rule.condition());
+      if (!invalid.isEmpty()) {
+        problems.add(new FieldProblem(at + ".condition", reason(invalid)));
+      }
+    }
+    return problems;
+  }
+
+  /** "invalid CEL at 1:9: undefined field 'amout'", every problem of the condition. */
+  static String reason(List<ConditionProblem> problems) {
+    return problems.stream().map(p -> "invalid CEL at " + p).collect(Collectors.joining("; "));
+  }
+}

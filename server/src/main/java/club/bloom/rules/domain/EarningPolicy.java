@@ -1,0 +1,44 @@
+package club.bloom.rules.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+
+/**
+ * The club-wide part of earning (club schema, one row): the cap on the accrual percent per receipt,
+ * none if null. See {@link RuleSet} for how the cap applies.
+ */
+@Entity
+@Table(name = "earning_policy")
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA)
+public class EarningPolicy {
+  /** The id of the one row. */
+  public static final int ID = 1;
+
+  @Id private int id;
+
+  @Column(name = "max_accrual_percent")
+  private BigDecimal maxAccrualPercent;
+
+  protected EarningPolicy() {}
+
+  public EarningPolicy(BigDecimal maxAccrualPercent) {
+    this.id = ID;
+    this.maxAccrualPercent = maxAccrualPercent;
+  }
+
+  public void capAt(BigDecimal percent) {
+    this.maxAccrualPercent = percent;
+  }
+
+  public BigDecimal maxAccrualPercent() {
+    return maxAccrualPercent;
+  }
+}

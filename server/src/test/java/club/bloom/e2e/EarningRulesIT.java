@@ -225,6 +225,42 @@ class EarningRulesIT {
   }
 
   @Test
+  void aPurchaseIsCreditedWithTheBonusesTheRulesGrant() throws Exception {
+    var partner = club.partner("florist");
+    var member = club.member();
+    var result =
+        partner
+            .api()
+            .purchases()
+            .postPurchase(
+                Fixtures.key(), Fixtures.purchase(member.passport(), "2000.00", "florist"));
+
+    // Base 5 % = 100; welcome 300; ×1.5 on a first category this month = 50; cross-credits 3 % =
+    // 60.
+    assertEquals(450L, result.getPointsEarned());
+    assertEquals(450L, result.getPointsBalance());
+    var bonuses = result.getBonuses().stream().map(b -> b.getRule() + ":" + b.getPoints()).toList();
+    assertEquals(3, bonuses.size(), bonuses.toString());
+    var cross =
+        result.getBonuses().stream()
+            .filter(b -> b.getCurrency().equals("cross-credits"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(60L, cross.getPoints());
+    long days =
+        java.time.Duration.between(java.time.OffsetDateTime.now(), cross.getExpiresAt()).toDays();
+    assertTrue(days >= 9 && days <= 10, "cross-credits expire in 10 days, not " + days);
+
+    var second =
+        partner
+            .api()
+            .purchases()
+            .postPurchase(
+                Fixtures.key(), Fixtures.purchase(member.passport(), "2000.00", "florist"));
+    assertEquals(100L, second.getPointsEarned(), "no welcome, no new category: base only");
+  }
+
+  @Test
   void aSimulationWithMissingFactsNamesThem() {
     JsonNode p =
         problem(

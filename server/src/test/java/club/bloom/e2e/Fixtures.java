@@ -103,6 +103,16 @@ final class Fixtures {
                 tier("vip", "VIP", 2, "30000", 3, "7", false),
                 tier("elite", "Elite", 3, "100000", 5, "10", false),
                 tier("inner-circle", "Inner Circle", 4, "0", 0, "12", true)));
+    operator
+        .clubs()
+        .defineCurrencies(
+            slug,
+            List.of(
+                new club.bloom.client.model.Currency().code("points").name("Баллы").rubleValue("1"),
+                new club.bloom.client.model.Currency()
+                    .code("cross-credits")
+                    .name("Кросс-кредиты")
+                    .rubleValue("1")));
     KEYCLOAK.ensureDirectGrantClient("club-" + slug, TEST_CLIENT);
     return new ClubFixture(slug);
   }

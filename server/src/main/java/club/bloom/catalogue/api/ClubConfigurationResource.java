@@ -116,6 +116,15 @@ public class ClubConfigurationResource {
               PERCENT,
               "must be a percent such as 5 or 7.5");
       Boolean invitationOnly = checks.present(at + ".invitationOnly", t.invitationOnly());
+      BigDecimal topPercent = null;
+      if (t.topPercent() != null) {
+        if (!PERCENT.matcher(t.topPercent()).matches()
+            || new BigDecimal(t.topPercent()).signum() <= 0) {
+          checks.fail(at + ".topPercent", "must be a percent greater than 0, such as 1");
+        } else {
+          topPercent = new BigDecimal(t.topPercent());
+        }
+      }
       if (code != null
           && name != null
           && rank != null
@@ -132,7 +141,8 @@ public class ClubConfigurationResource {
                 minCategories,
                 window,
                 new BigDecimal(percent),
-                invitationOnly));
+                invitationOnly,
+                topPercent));
       }
     }
     checks.throwIfAny();
@@ -151,7 +161,8 @@ public class ClubConfigurationResource {
       Integer minCategories,
       Integer windowMonths,
       String accrualPercent,
-      Boolean invitationOnly) {
+      Boolean invitationOnly,
+      String topPercent) {
     static TierDto of(TierRule r) {
       return new TierDto(
           r.code(),
@@ -161,7 +172,8 @@ public class ClubConfigurationResource {
           r.minCategories(),
           r.windowMonths(),
           r.accrualPercent().stripTrailingZeros().toPlainString(),
-          r.invitationOnly());
+          r.invitationOnly(),
+          r.topPercent() == null ? null : r.topPercent().stripTrailingZeros().toPlainString());
     }
   }
 }

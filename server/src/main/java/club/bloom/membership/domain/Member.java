@@ -45,6 +45,15 @@ public class Member {
   @Column(name = "enrolled_at")
   private Instant enrolledAt;
 
+  @Column(name = "manual_tier")
+  private String manualTier;
+
+  @Column(name = "manual_until")
+  private Instant manualUntil;
+
+  @Column(name = "below_tier_since")
+  private Instant belowTierSince;
+
   @Version private long version;
 
   protected Member() {}
@@ -73,6 +82,35 @@ public class Member {
     Optional<String> previous = tier();
     tierCode = tier;
     return previous;
+  }
+
+  /** Sets the tier by hand until a date; the tier is then not re-evaluated before that date. */
+  public Optional<String> assignManually(String tier, Instant until) {
+    manualTier = tier;
+    manualUntil = until;
+    belowTierSince = null;
+    return promote(tier);
+  }
+
+  /** The manually assigned tier, while its end date has not passed. */
+  public Optional<String> manualTier(Instant now) {
+    return manualTier != null && manualUntil != null && manualUntil.isAfter(now)
+        ? Optional.of(manualTier)
+        : Optional.empty();
+  }
+
+  public Optional<Instant> manualUntil() {
+    return Optional.ofNullable(manualUntil);
+  }
+
+  /** Since when the member no longer meets the held tier (the grace period runs from then). */
+  public Optional<Instant> belowTierSince() {
+    return Optional.ofNullable(belowTierSince);
+  }
+
+  /** Records the re-evaluation's view: below the held tier since a time, or meeting it (empty). */
+  public void belowTier(Optional<Instant> since) {
+    belowTierSince = since.orElse(null);
   }
 
   public UUID id() {

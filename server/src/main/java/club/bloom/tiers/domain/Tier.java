@@ -35,6 +35,9 @@ public class Tier {
   @Column(name = "invitation_only")
   private boolean invitationOnly;
 
+  @Column(name = "top_percent")
+  private BigDecimal topPercent;
+
   protected Tier() {}
 
   public Tier(TierRule rule) {
@@ -50,6 +53,7 @@ public class Tier {
     windowMonths = rule.windowMonths();
     accrualPercent = rule.accrualPercent();
     invitationOnly = rule.invitationOnly();
+    topPercent = rule.topPercent();
   }
 
   public TierRule rule() {
@@ -61,7 +65,8 @@ public class Tier {
         minCategories,
         windowMonths,
         accrualPercent,
-        invitationOnly);
+        invitationOnly,
+        topPercent);
   }
 
   public String code() {

@@ -36,6 +36,13 @@ public final class TierLadder {
         .max(Comparator.comparingInt(TierRule::rank));
   }
 
+  /** The highest tier met by spend and categories or by the member's rank by spend. */
+  public Optional<TierRule> qualifying(Money spent, int categories, java.math.BigDecimal topShare) {
+    return rules.stream()
+        .filter(r -> r.isMetBy(spent, categories, topShare))
+        .max(Comparator.comparingInt(TierRule::rank));
+  }
+
   /**
    * The tier after a purchase: the better of the current one and what the window now qualifies for.
    */

@@ -17,10 +17,48 @@ public record TierRule(
     int minCategories,
     int windowMonths,
     BigDecimal accrualPercent,
-    boolean invitationOnly) {
+    boolean invitationOnly,
+    BigDecimal topPercent) {
+
+  /** A tier reached by spend and categories only. */
+  public TierRule(
+      String code,
+      String name,
+      int rank,
+      Money minSpend,
+      int minCategories,
+      int windowMonths,
+      BigDecimal accrualPercent,
+      boolean invitationOnly) {
+    this(
+        code,
+        name,
+        rank,
+        minSpend,
+        minCategories,
+        windowMonths,
+        accrualPercent,
+        invitationOnly,
+        null);
+  }
 
   public boolean isMetBy(Money spent, int categories) {
     return !invitationOnly && spent.compareTo(minSpend) >= 0 && categories >= minCategories;
+  }
+
+  /**
+   * Met by spend and categories, or — for a tier with a top percent — by being among the top N % of
+   * the club's members by spend ({@code topShare} = 100 × rank / members, e.g. 0.5 for the first of
+   * 200), as the scheduled re-evaluation computes it.
+   */
+  public boolean isMetBy(Money spent, int categories, BigDecimal topShare) {
+    if (isMetBy(spent, categories)) {
+      return true;
+    }
+    return !invitationOnly
+        && topPercent != null
+        && topShare != null
+        && topShare.compareTo(topPercent) <= 0;
   }
 
   /**

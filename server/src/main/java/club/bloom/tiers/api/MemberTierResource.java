@@ -8,23 +8,24 @@ import club.bloom.shared.api.Params;
 import club.bloom.shared.domain.InvalidInput;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tiers.application.TierAssignment;
-import club.bloom.tiers.domain.MemberStandings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Club staff set a member's tier by hand (with an end date) and the downgrade grace period. */
-@Path("/clubs/{club}")
+/**
+ * Club staff set a member's tier by hand, with an end date. (Its own root path: a request under
+ * {@code /clubs/{club}/members} is matched to the most specific root resource, without
+ * backtracking.)
+ */
+@Path("/clubs/{club}/members/{member}/tier")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -33,10 +34,8 @@ public class MemberTierResource {
   @Inject CurrentCaller caller;
   @Inject StaffScope scope;
   @Inject TierAssignment assignment;
-  @Inject MemberStandings standings;
 
   @PUT
-  @Path("/members/{member}/tier")
   public ManualTierDto assign(
       @PathParam("club") String club, @PathParam("member") String member, ManualTierDto body) {
     Tenant tenant = scope.clubFor(caller.get(), Params.slug("club", club));
@@ -58,24 +57,6 @@ public class MemberTierResource {
         assigned.tier().orElse(tier), assigned.manualUntil().map(Object::toString).orElse(null));
   }
 
-  @PUT
-  @Path("/tier-policy")
-  @Transactional
-  public TierPolicyDto policy(@PathParam("club") String club, TierPolicyDto body) {
-    Tenant tenant = scope.clubFor(caller.get(), Params.slug("club", club));
-    if (body == null
-        || body.graceDays() == null
-        || body.graceDays() < 0
-        || body.graceDays() > 365) {
-      throw InvalidInput.of("graceDays", "must be between 0 and 365");
-    }
-    standings.setGracePeriod(tenant.schema(), Duration.ofDays(body.graceDays()));
-    return body;
-  }
-
   /** The contract's {@code ManualTier}. */
   public record ManualTierDto(String tier, String until) {}
-
-  /** The contract's {@code TierPolicy}. */
-  public record TierPolicyDto(Integer graceDays) {}
 }

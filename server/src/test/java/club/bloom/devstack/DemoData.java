@@ -106,7 +106,10 @@ public final class DemoData {
             p.getJsonArray("categories").getValuesAs(JsonValue::toString).stream()
                 .map(s -> s.replace("\"", ""))
                 .toList();
-        operator.platform().linkPartner(club, slug, new PartnershipTerms().categories(allowed));
+        operator
+            .platform()
+            .linkPartner(
+                club, slug, new PartnershipTerms().categories(allowed).redemptionEnabled(true));
         String key = p.getString("apiKey");
         operator
             .platform()

@@ -94,6 +94,16 @@ public class PurchasesResource {
     if (body == null) {
       throw InvalidInput.of("body", "is required");
     }
+    RecordPurchase command = purchaseFields(checks, body);
+    checks.throwIfAny();
+    return command;
+  }
+
+  /**
+   * Checks the fields of a purchase into {@code checks}; the command, or null when a field is
+   * wrong. Shared with {@link RedemptionsResource}, whose request carries the same receipt.
+   */
+  static RecordPurchase purchaseFields(FieldChecks checks, PurchaseRequest body) {
     String passport = checks.required("passportCode", body.passportCode(), 32);
     Money amount =
         body.amount() == null
@@ -104,11 +114,20 @@ public class PurchasesResource {
             "category", body.category(), CATEGORY, "must be a category code such as 'florist'");
     OffsetDateTime occurredAt = checks.dateTime("occurredAt", body.occurredAt());
     String receipt = checks.required("receiptNumber", body.receiptNumber(), 64);
-    if (occurredAt != null
-        && occurredAt.toInstant().isAfter(java.time.Instant.now().plusSeconds(300))) {
+    boolean future =
+        occurredAt != null
+            && occurredAt.toInstant().isAfter(java.time.Instant.now().plusSeconds(300));
+    if (future) {
       checks.fail("occurredAt", "must not be in the future");
     }
-    checks.throwIfAny();
+    if (passport == null
+        || amount == null
+        || category == null
+        || occurredAt == null
+        || receipt == null
+        || future) {
+      return null;
+    }
     return new RecordPurchase(passport, amount, category, occurredAt.toInstant(), receipt);
   }
 

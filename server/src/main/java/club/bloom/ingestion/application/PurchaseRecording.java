@@ -12,6 +12,7 @@ import club.bloom.ingestion.domain.ReceiptRepository;
 import club.bloom.ledger.domain.Currency;
 import club.bloom.ledger.domain.MemberPoints;
 import club.bloom.ledger.domain.PointLedger;
+import club.bloom.ledger.domain.PointsPayment;
 import club.bloom.membership.domain.Member;
 import club.bloom.membership.domain.MemberRepository;
 import club.bloom.membership.domain.PassportCode;
@@ -78,10 +79,31 @@ public class PurchaseRecording {
         "record-purchase",
         command,
         PurchaseRecorded.class,
-        () -> doRecord(partnerId, command));
+        () -> doRecord(partnerId, command, PointsPayment.none(command.amount())));
   }
 
-  private PurchaseRecorded doRecord(TenantId partnerId, RecordPurchase command) {
+  /**
+   * Records a purchase paid partly with the member's points, inside the caller's transaction and
+   * under the caller's idempotency claim (it makes none of its own): the points are debited first,
+   * oldest-expiring first, so the member spends what she had and never what this purchase grants;
+   * then the purchase earns — base and rules — on the part paid with money only. The purchase and
+   * the receipt keep the whole amount and the points redeemed. The caller has checked the member's
+   * confirmation and the club's limit.
+   *
+   * @throws club.bloom.ledger.domain.CannotRedeem not enough active points, or the member owes
+   *     points from a refund (422)
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public PurchaseRecorded recordPaidWithPoints(
+      TenantId partnerId, RecordPurchase command, PointsPayment payment) {
+    if (!payment.paidWithPoints().plus(payment.paidWithMoney()).equals(command.amount())) {
+      throw new IllegalArgumentException("the payment does not add up to the receipt");
+    }
+    return doRecord(partnerId, command, payment);
+  }
+
+  private PurchaseRecorded doRecord(
+      TenantId partnerId, RecordPurchase command, PointsPayment payment) {
     Tenant partner = tenants.find(partnerId).orElseThrow();
     PassportCode passport =
         PassportCode.parse(command.passportCode())
@@ -111,20 +133,30 @@ public class PurchaseRecording {
 
     Instant now = clock.instant();
     MemberPoints points = ledger.lock(club.schema(), member.id());
+    UUID purchaseId = UUID.randomUUID();
+    if (payment.points() > 0) {
+      ledger.record(
+          club.schema(),
+          points.redeem(
+              Currency.POINTS, payment.points(), lot -> true, purchaseId.toString(), now));
+    }
+    // Earning applies to the part of the receipt paid with money.
+    Money earningAmount = payment.paidWithMoney();
     TierLadder ladder = standing.ladder(club);
     Optional<TierRule> tierAtPurchase = member.tier().flatMap(ladder::find);
     long basePoints =
         tierAtPurchase
             .or(() -> ladder.rules().stream().filter(r -> !r.invitationOnly()).findFirst())
-            .map(r -> r.pointsFor(command.amount()))
+            .map(r -> r.pointsFor(earningAmount))
             .orElse(0L);
 
-    UUID purchaseId = UUID.randomUUID();
     Instant occurredAt = command.occurredAt();
     // Rules see the member as before this purchase.
     List<Grant> bonuses =
         earningRules.grantsFor(
-            club.schema(), facts(club, partner, member, command, tierAtPurchase), basePoints);
+            club.schema(),
+            facts(club, partner, member, command, earningAmount, tierAtPurchase),
+            basePoints);
     long pointsEarned =
         basePoints
             + bonuses.stream()
@@ -142,6 +174,7 @@ public class PurchaseRecording {
             command.category(),
             occurredAt,
             pointsEarned,
+            payment.points(),
             now));
     receipts.add(
         partner.schema(),
@@ -154,6 +187,7 @@ public class PurchaseRecording {
             command.category(),
             occurredAt,
             pointsEarned,
+            payment.points(),
             now));
     ledger.record(
         club.schema(),
@@ -231,7 +265,12 @@ public class PurchaseRecording {
 
   /** The facts the club's earning rules see: the purchase and the member before it. */
   private PurchaseFacts facts(
-      Tenant club, Tenant partner, Member member, RecordPurchase command, Optional<TierRule> tier) {
+      Tenant club,
+      Tenant partner,
+      Member member,
+      RecordPurchase command,
+      Money earningAmount,
+      Optional<TierRule> tier) {
     ZoneId zone = ZoneId.of(club.timeZone());
     LocalDateTime local = LocalDateTime.ofInstant(command.occurredAt(), zone);
     LocalDate today = local.toLocalDate();
@@ -241,7 +280,7 @@ public class PurchaseRecording {
         vault.open(club.schema(), member.id(), member.sealedPersonalData()).birthday();
     return new PurchaseFacts(
         new PurchaseFacts.Purchase(
-            command.amount(), command.category(), partner.slug().value(), local),
+            earningAmount, command.category(), partner.slug().value(), local),
         new PurchaseFacts.Member(
             tier.map(TierRule::code).orElse(""),
             birthday == null ? -1 : PurchaseFacts.daysToBirthday(birthday, today),

@@ -1,2 +1,5 @@
-/** Recording purchases (the one path for API, CSV and terminal) and partners' receipt lists. */
+/**
+ * Recording purchases (the one path for API, CSV and terminal), purchases paid partly with points,
+ * refunds, and partners' receipt lists.
+ */
 package club.bloom.ingestion.application;

@@ -45,6 +45,9 @@ public class Purchase {
   @Column(name = "recorded_at")
   private Instant recordedAt;
 
+  @Column(name = "points_redeemed")
+  private long pointsRedeemed;
+
   @Column(name = "refunded_amount")
   private BigDecimal refundedAmount = BigDecimal.ZERO;
 
@@ -60,6 +63,35 @@ public class Purchase {
       Instant occurredAt,
       long pointsEarned,
       Instant recordedAt) {
+    this(
+        id,
+        memberId,
+        partnerId,
+        receiptNumber,
+        amount,
+        categoryCode,
+        occurredAt,
+        pointsEarned,
+        0,
+        recordedAt);
+  }
+
+  /** A purchase paid partly with {@code pointsRedeemed} points; {@code amount} is the whole. */
+  public Purchase(
+      UUID id,
+      UUID memberId,
+      UUID partnerId,
+      String receiptNumber,
+      Money amount,
+      String categoryCode,
+      Instant occurredAt,
+      long pointsEarned,
+      long pointsRedeemed,
+      Instant recordedAt) {
+    if (pointsRedeemed < 0) {
+      throw new IllegalArgumentException("redeemed points are never negative");
+    }
+    this.pointsRedeemed = pointsRedeemed;
     this.id = id;
     this.memberId = memberId;
     this.partnerId = partnerId;
@@ -128,5 +160,10 @@ public class Purchase {
 
   public Instant recordedAt() {
     return recordedAt;
+  }
+
+  /** Points of the member that paid part of the receipt; the amount is the whole receipt. */
+  public long pointsRedeemed() {
+    return pointsRedeemed;
   }
 }

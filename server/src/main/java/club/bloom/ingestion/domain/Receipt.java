@@ -45,6 +45,9 @@ public class Receipt {
   @Column(name = "recorded_at")
   private Instant recordedAt;
 
+  @Column(name = "points_redeemed")
+  private long pointsRedeemed;
+
   protected Receipt() {}
 
   public Receipt(
@@ -57,6 +60,35 @@ public class Receipt {
       Instant occurredAt,
       long pointsEarned,
       Instant recordedAt) {
+    this(
+        purchaseId,
+        receiptNumber,
+        clubId,
+        passportCode,
+        amount,
+        categoryCode,
+        occurredAt,
+        pointsEarned,
+        0,
+        recordedAt);
+  }
+
+  /** A receipt paid partly with {@code pointsRedeemed} points; {@code amount} is the whole. */
+  public Receipt(
+      UUID purchaseId,
+      String receiptNumber,
+      UUID clubId,
+      String passportCode,
+      Money amount,
+      String categoryCode,
+      Instant occurredAt,
+      long pointsEarned,
+      long pointsRedeemed,
+      Instant recordedAt) {
+    if (pointsRedeemed < 0) {
+      throw new IllegalArgumentException("redeemed points are never negative");
+    }
+    this.pointsRedeemed = pointsRedeemed;
     this.id = purchaseId;
     this.receiptNumber = receiptNumber;
     this.clubId = clubId;
@@ -103,5 +135,10 @@ public class Receipt {
 
   public Instant recordedAt() {
     return recordedAt;
+  }
+
+  /** Points of the member that paid part of the receipt; the amount is the whole receipt. */
+  public long pointsRedeemed() {
+    return pointsRedeemed;
   }
 }

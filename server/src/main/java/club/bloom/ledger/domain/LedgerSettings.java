@@ -15,4 +15,7 @@ public interface LedgerSettings {
   SpentPointsPolicy spentPointsPolicy(SchemaName club);
 
   void setSpentPointsPolicy(SchemaName club, SpentPointsPolicy policy);
+
+  /** The largest share of a receipt, in percent (0–100), that points may pay; 50 by default. */
+  java.math.BigDecimal maxRedeemPercent(SchemaName club);
 }

@@ -7,12 +7,16 @@ import club.bloom.tenancy.domain.SchemaName;
 import club.bloom.tenancy.infrastructure.TenantEntityManagers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
 /** Currencies and the one-row ledger policy of a club schema. */
 @ApplicationScoped
 public class JpaLedgerSettings implements LedgerSettings {
+  /** The column's default, for a club whose policy row is missing. */
+  private static final BigDecimal DEFAULT_MAX_REDEEM_PERCENT = BigDecimal.valueOf(50);
+
   @Inject TenantEntityManagers schemas;
 
   @Override
@@ -54,5 +58,16 @@ public class JpaLedgerSettings implements LedgerSettings {
             "UPDATE " + club + ".ledger_policy SET spent_points_on_refund = ? WHERE id = 1")
         .setParameter(1, policy.name())
         .executeUpdate();
+  }
+
+  @Override
+  public BigDecimal maxRedeemPercent(SchemaName club) {
+    List<?> rows =
+        schemas
+            .of(club)
+            .createNativeQuery(
+                "SELECT max_redeem_percent FROM " + club + ".ledger_policy WHERE id = 1")
+            .getResultList();
+    return rows.isEmpty() ? DEFAULT_MAX_REDEEM_PERCENT : new BigDecimal(rows.get(0).toString());
   }
 }

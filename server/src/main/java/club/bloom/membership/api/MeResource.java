@@ -8,6 +8,8 @@ import club.bloom.ingestion.domain.PageCursor;
 import club.bloom.membership.application.MemberCabinet;
 import club.bloom.membership.application.MemberCabinet.Cabinet;
 import club.bloom.membership.application.MemberCabinet.PurchaseHistory;
+import club.bloom.membership.application.RedemptionConfirmation;
+import club.bloom.membership.application.RedemptionConfirmation.IssuedCode;
 import club.bloom.membership.domain.PassportImage;
 import club.bloom.shared.api.Dto.MoneyDto;
 import club.bloom.shared.api.Dto.TierRef;
@@ -16,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -34,6 +37,7 @@ public class MeResource {
   @Inject CurrentCaller caller;
   @Inject MemberCabinet cabinet;
   @Inject PassportImage images;
+  @Inject RedemptionConfirmation confirmation;
 
   @GET
   public CabinetDto get() {
@@ -79,6 +83,24 @@ public class MeResource {
     return new PurchasePage(items, history.next() == null ? null : history.next().encode());
   }
 
+  /**
+   * A one-time code to confirm paying with points at a partner's counter, shown to the member only
+   * (never stored in clear, so a retry cannot replay it: it issues a new code, which replaces the
+   * previous one — hence no Idempotency-Key).
+   */
+  @POST
+  @Path("/redemption-code")
+  public Response requestRedemptionCode() {
+    IssuedCode issued = confirmation.requestCode(caller.get());
+    CacheControl noStore = new CacheControl();
+    noStore.setNoStore(true);
+    noStore.setPrivate(true);
+    return Response.status(201)
+        .entity(new RedemptionCodeDto(issued.code(), issued.expiresAt().toString()))
+        .cacheControl(noStore)
+        .build();
+  }
+
   @GET
   @Path("/passport/qr")
   @Produces("image/svg+xml")
@@ -114,6 +136,9 @@ public class MeResource {
       String categoryName,
       String occurredAt,
       long pointsEarned) {}
+
+  /** The contract's {@code RedemptionCode}. */
+  public record RedemptionCodeDto(String code, String expiresAt) {}
 
   /** The contract's {@code MemberPurchasePage}. */
   public record PurchasePage(List<PurchaseDto> items, String nextCursor) {}

@@ -1,2 +1,2 @@
-/** Enrolling members and the member cabinet. */
+/** Enrolling members, the member cabinet, and the one-time codes that confirm redemptions. */
 package club.bloom.membership.application;

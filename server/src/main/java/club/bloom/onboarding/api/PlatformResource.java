@@ -125,8 +125,14 @@ public class PlatformResource {
           "categories[" + i + "]", body.categories().get(i), CODE, "must be a category code");
     }
     checks.throwIfAny();
-    Partnership p = linking.link(clubSlug, partnerSlug, new LinkedHashSet<>(body.categories()));
-    return new PartnershipDto(club, partner, List.copyOf(new java.util.TreeSet<>(p.categories())));
+    Partnership p =
+        linking.link(
+            clubSlug,
+            partnerSlug,
+            new LinkedHashSet<>(body.categories()),
+            Optional.ofNullable(body.redemptionEnabled()));
+    return new PartnershipDto(
+        club, partner, List.copyOf(new java.util.TreeSet<>(p.categories())), p.redemptionEnabled());
   }
 
   @POST
@@ -219,11 +225,15 @@ public class PlatformResource {
     }
   }
 
-  /** The contract's {@code PartnershipTerms}. */
-  public record PartnershipTermsDto(List<String> categories) {}
+  /**
+   * The contract's {@code PartnershipTerms}; {@code redemptionEnabled} absent leaves the opt-in as
+   * it is.
+   */
+  public record PartnershipTermsDto(List<String> categories, Boolean redemptionEnabled) {}
 
   /** The contract's {@code Partnership}. */
-  public record PartnershipDto(String club, String partner, List<String> categories) {}
+  public record PartnershipDto(
+      String club, String partner, List<String> categories, boolean redemptionEnabled) {}
 
   /** The contract's {@code ApiKeyRequest}. */
   public record ApiKeyRequestDto(String mode, String label, List<String> scopes, String secret) {}

@@ -16,9 +16,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** Makes a partner a member of a club and sets which of the club's categories it may report. */
+/**
+ * Makes a partner a member of a club and sets which of the club's categories it may report and
+ * whether it takes the club's points as payment.
+ */
 @ApplicationScoped
 public class PartnerLinking {
   @Inject TenantRegistry tenants;
@@ -28,6 +32,16 @@ public class PartnerLinking {
 
   @Transactional
   public Partnership link(Slug clubSlug, Slug partnerSlug, Set<String> allowed) {
+    return link(clubSlug, partnerSlug, allowed, Optional.empty());
+  }
+
+  /**
+   * As {@link #link(Slug, Slug, Set)}, and opts the partner in or out of taking the club's points
+   * as payment; empty leaves that as it is (off for a new partnership).
+   */
+  @Transactional
+  public Partnership link(
+      Slug clubSlug, Slug partnerSlug, Set<String> allowed, Optional<Boolean> redemptionEnabled) {
     Tenant club =
         tenants
             .find(TenantKind.CLUB, clubSlug)
@@ -55,10 +69,12 @@ public class PartnerLinking {
     var existing = partnerships.find(club.id(), partner.id());
     if (existing.isPresent()) {
       existing.get().allow(allowed);
+      redemptionEnabled.ifPresent(existing.get()::enableRedemption);
       return existing.get();
     }
     Partnership p =
         new Partnership(club.id().value(), partner.id().value(), allowed, clock.instant());
+    redemptionEnabled.ifPresent(p::enableRedemption);
     partnerships.add(p);
     return p;
   }

@@ -12,7 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
-/** A partner's membership in a club (platform schema) and the categories it may report there. */
+/**
+ * A partner's membership in a club (platform schema): the categories it may report there, and
+ * whether it takes the club's points as payment (off until the operator opts it in).
+ */
 @Entity
 @Table(schema = "platform", name = "partnership")
 @IdClass(Partnership.Key.class)
@@ -29,6 +32,9 @@ public class Partnership {
 
   @Column(name = "created_at")
   private Instant createdAt;
+
+  @Column(name = "redemption_enabled")
+  private boolean redemptionEnabled;
 
   protected Partnership() {}
 
@@ -49,6 +55,15 @@ public class Partnership {
 
   public boolean mayReport(String category) {
     return categories().contains(category);
+  }
+
+  /** Lets the partner take the club's points as payment, or stops it. */
+  public void enableRedemption(boolean enabled) {
+    this.redemptionEnabled = enabled;
+  }
+
+  public boolean redemptionEnabled() {
+    return redemptionEnabled;
   }
 
   public UUID clubId() {

@@ -70,6 +70,11 @@ class EarningRulesTest {
 
     @Override
     public void setSpentPointsPolicy(SchemaName schema, SpentPointsPolicy policy) {}
+
+    @Override
+    public BigDecimal maxRedeemPercent(SchemaName schema) {
+      return BigDecimal.valueOf(50);
+    }
   }
 
   private List<FieldProblem> problems(List<RuleDefinition> rules, String cap) {

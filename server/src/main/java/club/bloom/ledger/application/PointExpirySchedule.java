@@ -46,15 +46,22 @@ public class PointExpirySchedule {
   /** One pass over all clubs; returns the points expired. */
   public long runOnce() {
     long total = 0;
-    Instant now = clock.instant();
     for (Tenant club : activeClubs()) {
       try {
-        for (UUID member : expiry.due(club.schema(), now)) {
-          total += expiry.expire(club.schema(), member, now);
-        }
+        total += runClub(club);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "point expiry failed for club " + club.slug(), e);
       }
+    }
+    return total;
+  }
+
+  /** Expires what is due in one club now; returns the points expired. */
+  public long runClub(Tenant club) {
+    long total = 0;
+    Instant now = clock.instant();
+    for (UUID member : expiry.due(club.schema(), now)) {
+      total += expiry.expire(club.schema(), member, now);
     }
     return total;
   }

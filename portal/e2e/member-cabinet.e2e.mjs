@@ -223,6 +223,13 @@ async function main() {
     check(progress.length > 0, `tier progress says "${progress}"`);
     pass(`points ${await textOf(page, 'points-balance')}, tier ${await textOf(page, 'tier-name')}`);
 
+    await page.getByTestId('request-redemption-code').click();
+    const code = await poll('a one-time redemption code', async () => {
+      const text = await textOf(page, 'redemption-code');
+      return /\b\d{6}\b/.test(text) ? text : undefined;
+    });
+    pass(`one-time code for paying with points: ${code}`);
+
     await page.screenshot({ path: screenshot, fullPage: true });
     pass(`screenshot written to ${screenshot}`);
     return 0;

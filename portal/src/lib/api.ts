@@ -63,6 +63,12 @@ export interface MemberPurchasePage {
   nextCursor?: string;
 }
 
+/** `RedemptionCode` (POST /me/redemption-code) */
+export interface RedemptionCode {
+  code: string;
+  expiresAt: string;
+}
+
 /** `ClubSignInInfo` (GET /public/clubs/{club}) */
 export interface ClubSignInInfo {
   slug: string;
@@ -122,6 +128,8 @@ export interface BloomApi {
   ): Promise<MemberPurchasePage>;
   /** The passport QR code as an `image/svg+xml` blob (it needs the bearer token, so no plain URL). */
   getMyPassportQr(options?: RequestOptions): Promise<Blob>;
+  /** A one-time code the member tells the cashier to pay with points (replaces the previous one). */
+  requestRedemptionCode(options?: RequestOptions): Promise<RedemptionCode>;
 }
 
 const JSON_ACCEPT = 'application/json, application/problem+json';
@@ -134,6 +142,7 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
     accept: string,
     authenticated: boolean,
     request: RequestOptions = {},
+    method = 'GET',
   ): Promise<Response> {
     const headers = new Headers({ Accept: accept });
     if (authenticated) {
@@ -151,6 +160,7 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
     let response: Response;
     try {
       response = await fetch(`${baseUrl}${path}`, {
+        method,
         headers,
         signal: request.signal ?? null,
         credentials: 'omit',
@@ -195,6 +205,10 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
         true,
         request,
       );
+    },
+    requestRedemptionCode: async (request) => {
+      const response = await send('/me/redemption-code', JSON_ACCEPT, true, request, 'POST');
+      return (await response.json()) as RedemptionCode;
     },
     getMyPassportQr: async (request) => {
       const response = await send('/me/passport/qr', 'image/svg+xml', true, request);

@@ -7,6 +7,7 @@ import { toProblem, type BloomApi, type Problem } from '../../lib/api';
 import { h } from '../../lib/dom';
 import { passportCard } from './passport-card';
 import { PAGE_SIZE, purchaseHistory } from './purchase-history';
+import { redemptionCodeCard } from './redemption-code';
 import { statusCard } from './tier-progress';
 
 export interface CabinetOptions {
@@ -57,6 +58,7 @@ export async function showCabinet(container: HTMLElement, options: CabinetOption
     ),
     notices,
     h('div', { class: 'cabinet__cards' }, passportCard(me, qrUrl), statusCard(me)),
+    redemptionCodeCard(api, signal, showProblem),
     purchases.status === 'fulfilled'
       ? purchaseHistory(purchases.value, api, signal, showProblem)
       : banner(purchases.reason),

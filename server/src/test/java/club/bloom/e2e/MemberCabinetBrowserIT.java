@@ -48,6 +48,7 @@ class MemberCabinetBrowserIT {
     assertTrue(finished, "the browser test did not finish in 180 s:\n" + output);
     assertEquals(0, process.exitValue(), "browser test failed:\n" + output);
     assertTrue(output.contains("ok - passport QR image loaded"), output);
+    assertTrue(output.contains("ok - one-time code for paying with points"), output);
     assertTrue(Files.size(screenshots.resolve("member-cabinet.png")) > 10_000);
   }
 }

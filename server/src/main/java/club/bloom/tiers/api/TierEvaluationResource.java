@@ -1,16 +1,13 @@
 package club.bloom.tiers.api;
 
+import club.bloom.access.api.CurrentCaller;
+import club.bloom.access.application.StaffScope;
 import club.bloom.access.domain.Roles;
 import club.bloom.shared.api.Params;
-import club.bloom.shared.domain.NotFound;
-import club.bloom.tenancy.domain.Tenant;
-import club.bloom.tenancy.domain.TenantKind;
-import club.bloom.tenancy.domain.TenantRegistry;
 import club.bloom.tiers.application.TierReevaluationSchedule;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,19 +21,12 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PLATFORM_OPERATOR)
 public class TierEvaluationResource {
-  @Inject TenantRegistry tenants;
+  @Inject CurrentCaller caller;
+  @Inject StaffScope scope;
   @Inject TierReevaluationSchedule schedule;
 
   @POST
   public Map<String, Integer> run(@PathParam("club") String club) {
-    return schedule.runClub(find(club));
-  }
-
-  @Transactional
-  Tenant find(String club) {
-    return tenants
-        .find(TenantKind.CLUB, Params.slug("club", club))
-        .filter(Tenant::isActive)
-        .orElseThrow(() -> new NotFound("unknown-club", "Unknown club", "No club " + club));
+    return schedule.runClub(scope.clubFor(caller.get(), Params.slug("club", club)));
   }
 }

@@ -133,6 +133,41 @@ class RedemptionIT {
   }
 
   @Test
+  void refundingAReceiptPaidWithPointsGivesThePointsBack() throws ApiException {
+    MemberFixture member = memberWith500Points();
+    RedemptionRequest request = redemption(member, "1000.00", 300, code(member));
+    shop.api().purchases().postRedemption(key(), request);
+    assertEquals(235L, balance(member));
+
+    var half =
+        shop.api()
+            .purchases()
+            .postRefund(
+                key(),
+                new club.bloom.client.model.RefundRequest()
+                    .receiptNumber(request.getReceiptNumber())
+                    .refundNumber(Fixtures.unique("RF"))
+                    .amount(rub("500.00"))
+                    .occurredAt(OffsetDateTime.now(ZoneOffset.ofHours(3)).withNano(0)));
+    assertEquals(150L, half.getPointsReturned(), "half of the 300 points that paid");
+    assertEquals(17L, half.getPointsReversed(), "floor(35 × 500 / 1000)");
+    var rest =
+        shop.api()
+            .purchases()
+            .postRefund(
+                key(),
+                new club.bloom.client.model.RefundRequest()
+                    .receiptNumber(request.getReceiptNumber())
+                    .refundNumber(Fixtures.unique("RF"))
+                    .amount(rub("500.00"))
+                    .occurredAt(OffsetDateTime.now(ZoneOffset.ofHours(3)).withNano(0)));
+    assertEquals(150L, rest.getPointsReturned());
+    assertEquals(18L, rest.getPointsReversed());
+    assertEquals(500L, balance(member), "as before the receipt");
+    assertLedgerBalances();
+  }
+
+  @Test
   void aWrongCodeIsRefusedDebitsNothingAndSpendsAnAttempt() throws Exception {
     MemberFixture member = memberWith500Points();
     String code = code(member);

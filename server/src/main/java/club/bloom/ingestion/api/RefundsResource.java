@@ -65,6 +65,7 @@ public class RefundsResource {
                 MoneyDto.of(r.amount()),
                 MoneyDto.of(r.refundedTotal()),
                 r.pointsReversed(),
+                r.pointsReturned(),
                 r.pointsBalance(),
                 r.pointsDebt(),
                 r.tierCode() == null
@@ -86,6 +87,7 @@ public class RefundsResource {
       MoneyDto amount,
       MoneyDto refundedTotal,
       long pointsReversed,
+      long pointsReturned,
       long pointsBalance,
       long pointsDebt,
       TierRef tier,

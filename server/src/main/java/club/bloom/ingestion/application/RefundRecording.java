@@ -99,6 +99,29 @@ public class RefundRecording {
             .longValueExact();
     long toReverse = Math.max(0, target - purchases.pointsReversed(club.schema(), purchase.id()));
     UUID refundId = UUID.randomUUID();
+    // Points that paid part of the receipt come back in the same proportion, spendable at once.
+    long returnTarget =
+        BigDecimal.valueOf(purchase.pointsRedeemed())
+            .multiply(refundedSoFar.amount())
+            .divide(purchase.amount().amount(), 0, RoundingMode.DOWN)
+            .longValueExact();
+    long toReturn =
+        Math.max(0, returnTarget - purchases.pointsReturned(club.schema(), purchase.id()));
+    if (toReturn > 0) {
+      ledger.record(
+          club.schema(),
+          points.accrue(
+              new MemberPoints.Grant(
+                  Currency.POINTS,
+                  toReturn,
+                  now,
+                  null,
+                  "refund-return",
+                  refundId.toString(),
+                  null,
+                  partnerId.value().toString()),
+              now));
+    }
     Movement reversal =
         points.reverse(
             Currency.POINTS,
@@ -111,7 +134,13 @@ public class RefundRecording {
     purchases.addRefund(
         club.schema(),
         new PurchaseRefund(
-            refundId, purchase.id(), command.amount(), toReverse, command.occurredAt(), now));
+            refundId,
+            purchase.id(),
+            command.amount(),
+            toReverse,
+            toReturn,
+            command.occurredAt(),
+            now));
     receipts.addRefund(
         partner.schema(),
         new ReceiptRefund(
@@ -153,6 +182,7 @@ public class RefundRecording {
         command.amount(),
         refundedSoFar,
         toReverse,
+        toReturn,
         points.active(Currency.POINTS, now),
         points.debt(Currency.POINTS),
         after.map(TierRule::code).orElse(null),
@@ -173,6 +203,7 @@ public class RefundRecording {
       Money amount,
       Money refundedTotal,
       long pointsReversed,
+      long pointsReturned,
       long pointsBalance,
       long pointsDebt,
       String tierCode,

@@ -29,6 +29,9 @@ public class PurchaseRefund {
   @Column(name = "points_reversed")
   private long pointsReversed;
 
+  @Column(name = "points_returned")
+  private long pointsReturned;
+
   @Column(name = "occurred_at")
   private Instant occurredAt;
 
@@ -42,8 +45,10 @@ public class PurchaseRefund {
       UUID purchaseId,
       Money amount,
       long pointsReversed,
+      long pointsReturned,
       Instant occurredAt,
       Instant now) {
+    this.pointsReturned = pointsReturned;
     this.id = id;
     this.purchaseId = purchaseId;
     this.amount = amount.amount();

@@ -23,6 +23,9 @@ public interface PurchaseRepository {
   /** When the member last bought anything in the club. */
   java.util.Optional<Instant> lastPurchaseAt(SchemaName club, UUID memberId);
 
+  /** Redeemed points already given back by refunds of the purchase. */
+  long pointsReturned(SchemaName club, UUID purchaseId);
+
   /** Points already taken back by refunds of the purchase. */
   long pointsReversed(SchemaName club, UUID purchaseId);
 

@@ -75,6 +75,19 @@ public class JpaPurchaseRepository implements PurchaseRepository {
   }
 
   @Override
+  public long pointsReturned(SchemaName club, UUID purchaseId) {
+    var em = schemas.of(club);
+    em.flush();
+    Object sum =
+        em.createQuery(
+                "select coalesce(sum(r.pointsReturned), 0) from PurchaseRefund r"
+                    + " where r.purchaseId = :purchase")
+            .setParameter("purchase", purchaseId)
+            .getSingleResult();
+    return sum == null ? 0 : ((Number) sum).longValue();
+  }
+
+  @Override
   public long pointsReversed(SchemaName club, UUID purchaseId) {
     var em = schemas.of(club);
     em.flush();

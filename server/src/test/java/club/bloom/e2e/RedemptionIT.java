@@ -11,10 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import club.bloom.client.ApiException;
+import club.bloom.client.model.LedgerPolicy;
 import club.bloom.client.model.PartnershipTerms;
 import club.bloom.client.model.RedemptionCode;
 import club.bloom.client.model.RedemptionRequest;
 import club.bloom.client.model.RedemptionResult;
+import club.bloom.client.model.RefundRequest;
 import club.bloom.e2e.Fixtures.ClubFixture;
 import club.bloom.e2e.Fixtures.MemberFixture;
 import club.bloom.e2e.Fixtures.PartnerFixture;
@@ -144,7 +146,7 @@ class RedemptionIT {
             .purchases()
             .postRefund(
                 key(),
-                new club.bloom.client.model.RefundRequest()
+                new RefundRequest()
                     .receiptNumber(request.getReceiptNumber())
                     .refundNumber(Fixtures.unique("RF"))
                     .amount(rub("500.00"))
@@ -156,7 +158,7 @@ class RedemptionIT {
             .purchases()
             .postRefund(
                 key(),
-                new club.bloom.client.model.RefundRequest()
+                new RefundRequest()
                     .receiptNumber(request.getReceiptNumber())
                     .refundNumber(Fixtures.unique("RF"))
                     .amount(rub("500.00"))
@@ -165,6 +167,49 @@ class RedemptionIT {
     assertEquals(18L, rest.getPointsReversed());
     assertEquals(500L, balance(member), "as before the receipt");
     assertLedgerBalances();
+  }
+
+  @Test
+  void theClubSetsHowMuchOfAReceiptPointsMayPay() throws ApiException {
+    ClubFixture own = Fixtures.club();
+    PartnerFixture counter = own.partner("florist");
+    Fixtures.operator()
+        .platform()
+        .linkPartner(
+            own.slug(),
+            counter.slug(),
+            new PartnershipTerms().categories(List.of("florist")).redemptionEnabled(true));
+    var policy =
+        own.admin()
+            .clubs()
+            .setLedgerPolicy(
+                own.slug(),
+                new LedgerPolicy()
+                    .spentPointsOnRefund(LedgerPolicy.SpentPointsOnRefundEnum.DEBT)
+                    .maxRedeemPercent("20"));
+    assertEquals("20", policy.getMaxRedeemPercent());
+    MemberFixture member = own.member();
+    counter
+        .api()
+        .purchases()
+        .postPurchase(key(), purchase(member.passport(), "10000.00", "florist", 30));
+
+    JsonNode over =
+        problem(
+            failing(
+                () ->
+                    counter
+                        .api()
+                        .purchases()
+                        .postRedemption(key(), redemption(member, "1000.00", 201, code(member)))),
+            400);
+    assertEquals(List.of("pointsToRedeem"), fields(over));
+    assertTrue(over.toString().contains("200"), over.toString());
+    counter
+        .api()
+        .purchases()
+        .postRedemption(key(), redemption(member, "1000.00", 200, code(member)));
+    assertEquals(500L - 200L + 40L, balance(member));
   }
 
   @Test

@@ -102,7 +102,18 @@ public class ClubLedgerResource {
     } catch (IllegalArgumentException e) {
       throw InvalidInput.of("spentPointsOnRefund", "must be DEBT or WRITE_OFF");
     }
-    return new LedgerPolicyDto(configuration.setPolicy(tenant.schema(), policy).name());
+    BigDecimal limit = null;
+    if (body.maxRedeemPercent() != null) {
+      if (!VALUE.matcher(body.maxRedeemPercent()).matches()
+          || new BigDecimal(body.maxRedeemPercent()).signum() <= 0
+          || new BigDecimal(body.maxRedeemPercent()).compareTo(BigDecimal.valueOf(100)) > 0) {
+        throw InvalidInput.of(
+            "maxRedeemPercent", "must be a percent greater than 0 and at most 100");
+      }
+      limit = new BigDecimal(body.maxRedeemPercent());
+    }
+    BigDecimal inForce = configuration.setPolicy(tenant.schema(), policy, limit);
+    return new LedgerPolicyDto(policy.name(), inForce.stripTrailingZeros().toPlainString());
   }
 
   /** The contract's {@code Currency}. */
@@ -123,5 +134,5 @@ public class ClubLedgerResource {
   }
 
   /** The contract's {@code LedgerPolicy}. */
-  public record LedgerPolicyDto(String spentPointsOnRefund) {}
+  public record LedgerPolicyDto(String spentPointsOnRefund, String maxRedeemPercent) {}
 }

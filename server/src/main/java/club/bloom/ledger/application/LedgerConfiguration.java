@@ -49,9 +49,14 @@ public class LedgerConfiguration {
     return settings.currencies(club);
   }
 
-  public SpentPointsPolicy setPolicy(SchemaName club, SpentPointsPolicy policy) {
+  /** Sets the policy; a null limit leaves the redemption limit as it is. Returns the limit. */
+  public java.math.BigDecimal setPolicy(
+      SchemaName club, SpentPointsPolicy policy, java.math.BigDecimal maxRedeemPercent) {
     settings.setSpentPointsPolicy(club, policy);
-    return policy;
+    if (maxRedeemPercent != null) {
+      settings.setMaxRedeemPercent(club, maxRedeemPercent);
+    }
+    return settings.maxRedeemPercent(club);
   }
 
   /** One currency to define. */

@@ -18,4 +18,6 @@ public interface LedgerSettings {
 
   /** The largest share of a receipt, in percent (0–100), that points may pay; 50 by default. */
   java.math.BigDecimal maxRedeemPercent(SchemaName club);
+
+  void setMaxRedeemPercent(SchemaName club, java.math.BigDecimal percent);
 }

@@ -70,4 +70,14 @@ public class JpaLedgerSettings implements LedgerSettings {
             .getResultList();
     return rows.isEmpty() ? DEFAULT_MAX_REDEEM_PERCENT : new BigDecimal(rows.get(0).toString());
   }
+
+  @Override
+  public void setMaxRedeemPercent(SchemaName club, BigDecimal percent) {
+    schemas
+        .of(club)
+        .createNativeQuery(
+            "UPDATE " + club + ".ledger_policy SET max_redeem_percent = ? WHERE id = 1")
+        .setParameter(1, percent)
+        .executeUpdate();
+  }
 }

@@ -72,6 +72,9 @@ class EarningRulesTest {
     public void setSpentPointsPolicy(SchemaName schema, SpentPointsPolicy policy) {}
 
     @Override
+    public void setMaxRedeemPercent(SchemaName schema, BigDecimal percent) {}
+
+    @Override
     public BigDecimal maxRedeemPercent(SchemaName schema) {
       return BigDecimal.valueOf(50);
     }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +62,7 @@ public class TierReevaluationSchedule {
     return outcome;
   }
 
-  @Transactional
+  // A plain read of the registry: no transaction needed (and a self-call would not start one).
   List<Tenant> activeClubs() {
     return tenants.active(TenantKind.CLUB);
   }

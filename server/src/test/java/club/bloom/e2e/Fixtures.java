@@ -217,6 +217,56 @@ final class Fixtures {
     }
   }
 
+  /** A direct connection to the application database, for checks the API cannot make. */
+  static java.sql.Connection db() throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(
+        STACK.postgresJdbcUrl(), STACK.dbUser(), STACK.dbPassword());
+  }
+
+  /** A refund of part of a receipt, with a fresh refund number. */
+  static club.bloom.client.model.RefundRequest refund(String receipt, String amount) {
+    return new club.bloom.client.model.RefundRequest()
+        .receiptNumber(receipt)
+        .refundNumber(unique("RF"))
+        .amount(rub(amount))
+        .occurredAt(OffsetDateTime.now(ZoneOffset.ofHours(3)).withNano(0));
+  }
+
+  /**
+   * The ledger of the club, read in the database: every entry balances per currency, the member
+   * account equals the points left in lots, and no lot is below zero.
+   */
+  static void assertLedgerReconciles(ClubFixture club) {
+    String schema = club.schema();
+    try (java.sql.Connection db = db();
+        java.sql.Statement st = db.createStatement()) {
+      try (java.sql.ResultSet rs =
+          st.executeQuery(
+              "SELECT count(*) FROM (SELECT entry_id, currency FROM "
+                  + schema
+                  + ".ledger_posting GROUP BY entry_id, currency HAVING sum(amount) <> 0) x")) {
+        rs.next();
+        assertEquals(0, rs.getInt(1), "every entry balances");
+      }
+      try (java.sql.ResultSet rs =
+          st.executeQuery(
+              "SELECT (SELECT coalesce(sum(amount), 0) FROM "
+                  + schema
+                  + ".ledger_posting WHERE account = 'MEMBER'),"
+                  + " (SELECT coalesce(sum(remaining), 0) FROM "
+                  + schema
+                  + ".point_lot), (SELECT count(*) FROM "
+                  + schema
+                  + ".point_lot WHERE remaining < 0)")) {
+        rs.next();
+        assertEquals(rs.getLong(1), rs.getLong(2), "member account equals the lots");
+        assertEquals(0, rs.getInt(3), "no lot below zero");
+      }
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private static int port(String url) {
     return URI.create(url).getPort();
   }
@@ -225,6 +275,11 @@ final class Fixtures {
   record ClubFixture(String slug) {
     String realm() {
       return "club-" + slug;
+    }
+
+    /** The club's PostgreSQL schema. */
+    String schema() {
+      return "club_" + slug.replace('-', '_');
     }
 
     PartnerFixture partner(String... categories) throws ApiException {

@@ -12,7 +12,6 @@ import club.bloom.e2e.Fixtures.ClubFixture;
 import club.bloom.e2e.Fixtures.PartnerFixture;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -54,12 +53,8 @@ class PersonalDataIT {
 
     List<String> secrets =
         List.of("Зинаида", "Шифрованная", phone, phone.substring(1), email, "1987-03-08");
-    String schema = "club_" + club.slug().replace('-', '_');
-    try (Connection db =
-        DriverManager.getConnection(
-            Fixtures.STACK.postgresJdbcUrl(),
-            Fixtures.STACK.dbUser(),
-            Fixtures.STACK.dbPassword())) {
+    String schema = club.schema();
+    try (Connection db = Fixtures.db()) {
       int rows = 0;
       try (Statement st = db.createStatement();
           ResultSet rs =

@@ -9,8 +9,6 @@ import club.bloom.client.model.Currency;
 import club.bloom.e2e.Fixtures.ClubFixture;
 import club.bloom.e2e.Fixtures.MemberFixture;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,35 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class PointExpiryIT {
 
-  private static String schema(ClubFixture club) {
-    return "club_" + club.slug().replace('-', '_');
-  }
-
   private static void sql(String statement) throws Exception {
-    try (Connection db =
-            DriverManager.getConnection(
-                Fixtures.STACK.postgresJdbcUrl(),
-                Fixtures.STACK.dbUser(),
-                Fixtures.STACK.dbPassword());
+    try (Connection db = Fixtures.db();
         Statement st = db.createStatement()) {
       st.executeUpdate(statement);
-    }
-  }
-
-  private static long balanced(ClubFixture club) throws Exception {
-    try (Connection db =
-            DriverManager.getConnection(
-                Fixtures.STACK.postgresJdbcUrl(),
-                Fixtures.STACK.dbUser(),
-                Fixtures.STACK.dbPassword());
-        Statement st = db.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT count(*) FROM (SELECT entry_id, currency FROM "
-                    + schema(club)
-                    + ".ledger_posting GROUP BY entry_id, currency HAVING sum(amount) <> 0) x")) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 
@@ -60,7 +33,7 @@ class PointExpiryIT {
     MemberFixture member = club.member();
     shop.api().purchases().postPurchase(key(), purchase(member.passport(), "2000.00", "florist"));
     assertEquals(100L, member.api().member().getMyCabinet().getPointsBalance());
-    sql("UPDATE " + schema(club) + ".point_lot SET expires_at = now() - interval '1 minute'");
+    sql("UPDATE " + club.schema() + ".point_lot SET expires_at = now() - interval '1 minute'");
 
     var run = Fixtures.operator().platform().runPointExpiry(club.slug());
     var again = Fixtures.operator().platform().runPointExpiry(club.slug());
@@ -68,7 +41,7 @@ class PointExpiryIT {
     assertEquals(100L, run.getPointsExpired());
     assertEquals(0L, again.getPointsExpired(), "nothing expires twice");
     assertEquals(0L, member.api().member().getMyCabinet().getPointsBalance());
-    assertEquals(0L, balanced(club), "every entry balances");
+    Fixtures.assertLedgerReconciles(club);
   }
 
   @Test
@@ -88,7 +61,7 @@ class PointExpiryIT {
     var idleId = idle.api().member().getMyCabinet().getMemberId();
     sql(
         "UPDATE "
-            + schema(club)
+            + club.schema()
             + ".purchase SET occurred_at = now() - interval '7 months' WHERE member_id = '"
             + idleId
             + "'");
@@ -98,6 +71,6 @@ class PointExpiryIT {
     assertEquals(100L, run.getPointsExpired());
     assertEquals(0L, idle.api().member().getMyCabinet().getPointsBalance());
     assertEquals(150L, active.api().member().getMyCabinet().getPointsBalance());
-    assertEquals(0L, balanced(club));
+    Fixtures.assertLedgerReconciles(club);
   }
 }

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -150,8 +149,7 @@ class ProvisioningIT {
   }
 
   private static Connection db() throws Exception {
-    return DriverManager.getConnection(
-        Fixtures.STACK.postgresJdbcUrl(), Fixtures.STACK.dbUser(), Fixtures.STACK.dbPassword());
+    return Fixtures.db();
   }
 
   private static int count(String sql, String... params) throws Exception {

@@ -16,13 +16,11 @@ import club.bloom.client.model.PartnershipTerms;
 import club.bloom.client.model.RedemptionCode;
 import club.bloom.client.model.RedemptionRequest;
 import club.bloom.client.model.RedemptionResult;
-import club.bloom.client.model.RefundRequest;
 import club.bloom.e2e.Fixtures.ClubFixture;
 import club.bloom.e2e.Fixtures.MemberFixture;
 import club.bloom.e2e.Fixtures.PartnerFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -131,7 +129,7 @@ class RedemptionIT {
             422);
     assertEquals("no-confirmation-code", type(used), "a code confirms one redemption");
     assertEquals(235L, balance(member));
-    assertLedgerBalances();
+    Fixtures.assertLedgerReconciles(club);
   }
 
   @Test
@@ -144,29 +142,17 @@ class RedemptionIT {
     var half =
         shop.api()
             .purchases()
-            .postRefund(
-                key(),
-                new RefundRequest()
-                    .receiptNumber(request.getReceiptNumber())
-                    .refundNumber(Fixtures.unique("RF"))
-                    .amount(rub("500.00"))
-                    .occurredAt(OffsetDateTime.now(ZoneOffset.ofHours(3)).withNano(0)));
+            .postRefund(key(), Fixtures.refund(request.getReceiptNumber(), "500.00"));
     assertEquals(150L, half.getPointsReturned(), "half of the 300 points that paid");
     assertEquals(17L, half.getPointsReversed(), "floor(35 × 500 / 1000)");
     var rest =
         shop.api()
             .purchases()
-            .postRefund(
-                key(),
-                new RefundRequest()
-                    .receiptNumber(request.getReceiptNumber())
-                    .refundNumber(Fixtures.unique("RF"))
-                    .amount(rub("500.00"))
-                    .occurredAt(OffsetDateTime.now(ZoneOffset.ofHours(3)).withNano(0)));
+            .postRefund(key(), Fixtures.refund(request.getReceiptNumber(), "500.00"));
     assertEquals(150L, rest.getPointsReturned());
     assertEquals(18L, rest.getPointsReversed());
     assertEquals(500L, balance(member), "as before the receipt");
-    assertLedgerBalances();
+    Fixtures.assertLedgerReconciles(club);
   }
 
   @Test
@@ -361,26 +347,17 @@ class RedemptionIT {
 
     assertEquals(first, retry);
     assertEquals(235L, balance(member));
-    assertLedgerBalances();
-  }
-
-  private static String schema() {
-    return "club_" + club.slug().replace('-', '_');
-  }
-
-  private static Connection db() throws SQLException {
-    return DriverManager.getConnection(
-        Fixtures.STACK.postgresJdbcUrl(), Fixtures.STACK.dbUser(), Fixtures.STACK.dbPassword());
+    Fixtures.assertLedgerReconciles(club);
   }
 
   private static int attemptsLeft(MemberFixture member) throws SQLException {
-    try (Connection db = db();
+    try (Connection db = Fixtures.db();
         PreparedStatement st =
             db.prepareStatement(
                 "SELECT c.attempts_left FROM "
-                    + schema()
+                    + club.schema()
                     + ".redemption_code c JOIN "
-                    + schema()
+                    + club.schema()
                     + ".member m ON m.id = c.member_id WHERE m.passport_code = ?")) {
       st.setString(1, member.passport());
       try (ResultSet rs = st.executeQuery()) {
@@ -391,13 +368,13 @@ class RedemptionIT {
   }
 
   private static void expireCode(MemberFixture member) throws SQLException {
-    try (Connection db = db();
+    try (Connection db = Fixtures.db();
         PreparedStatement st =
             db.prepareStatement(
                 "UPDATE "
-                    + schema()
+                    + club.schema()
                     + ".redemption_code c SET expires_at = now() - interval '1 second' FROM "
-                    + schema()
+                    + club.schema()
                     + ".member m WHERE m.id = c.member_id AND m.passport_code = ?")) {
       st.setString(1, member.passport());
       assertEquals(1, st.executeUpdate());
@@ -405,30 +382,4 @@ class RedemptionIT {
   }
 
   /** Every entry balances; the member account equals the lots; redemptions are journal entries. */
-  private static void assertLedgerBalances() {
-    try (Connection db = db();
-        var st = db.createStatement()) {
-      try (ResultSet rs =
-          st.executeQuery(
-              "SELECT count(*) FROM (SELECT entry_id, currency FROM "
-                  + schema()
-                  + ".ledger_posting GROUP BY entry_id, currency HAVING sum(amount) <> 0) x")) {
-        rs.next();
-        assertEquals(0, rs.getInt(1), "every entry balances");
-      }
-      try (ResultSet rs =
-          st.executeQuery(
-              "SELECT (SELECT coalesce(sum(amount), 0) FROM "
-                  + schema()
-                  + ".ledger_posting WHERE account = 'MEMBER'), (SELECT coalesce(sum(remaining), 0)"
-                  + " FROM "
-                  + schema()
-                  + ".point_lot)")) {
-        rs.next();
-        assertEquals(rs.getLong(1), rs.getLong(2), "member account equals the lots");
-      }
-    } catch (SQLException e) {
-      throw new AssertionError(e);
-    }
-  }
 }

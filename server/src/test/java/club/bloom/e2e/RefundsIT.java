@@ -5,7 +5,7 @@ import static club.bloom.e2e.Fixtures.fields;
 import static club.bloom.e2e.Fixtures.key;
 import static club.bloom.e2e.Fixtures.problem;
 import static club.bloom.e2e.Fixtures.purchase;
-import static club.bloom.e2e.Fixtures.rub;
+import static club.bloom.e2e.Fixtures.refund;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import club.bloom.client.ApiException;
@@ -16,12 +16,6 @@ import club.bloom.client.model.RefundResult;
 import club.bloom.e2e.Fixtures.ClubFixture;
 import club.bloom.e2e.Fixtures.MemberFixture;
 import club.bloom.e2e.Fixtures.PartnerFixture;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,14 +36,6 @@ class RefundsIT {
     club = Fixtures.club();
     shop = club.partner("florist", "spa", "gastro");
     otherShop = club.partner("florist");
-  }
-
-  static RefundRequest refund(String receipt, String amount) {
-    return new RefundRequest()
-        .receiptNumber(receipt)
-        .refundNumber(Fixtures.unique("RF"))
-        .amount(rub(amount))
-        .occurredAt(OffsetDateTime.now(ZoneOffset.ofHours(3)).withNano(0));
   }
 
   @Test
@@ -179,34 +165,6 @@ class RefundsIT {
     assertEquals(
         6 * 50 - 6 * 25 + 6 * 100, member.api().member().getMyCabinet().getPointsBalance());
 
-    String schema = "club_" + club.slug().replace('-', '_');
-    try (Connection db =
-            DriverManager.getConnection(
-                Fixtures.STACK.postgresJdbcUrl(),
-                Fixtures.STACK.dbUser(),
-                Fixtures.STACK.dbPassword());
-        Statement st = db.createStatement()) {
-      try (ResultSet rs =
-          st.executeQuery(
-              "SELECT count(*) FROM (SELECT entry_id, currency FROM "
-                  + schema
-                  + ".ledger_posting GROUP BY entry_id, currency HAVING sum(amount) <> 0) x")) {
-        rs.next();
-        assertEquals(0, rs.getInt(1), "every entry balances");
-      }
-      try (ResultSet rs =
-          st.executeQuery(
-              "SELECT (SELECT coalesce(sum(amount), 0) FROM "
-                  + schema
-                  + ".ledger_posting WHERE account = 'MEMBER'), (SELECT coalesce(sum(remaining), 0) FROM "
-                  + schema
-                  + ".point_lot), (SELECT count(*) FROM "
-                  + schema
-                  + ".point_lot WHERE remaining < 0)")) {
-        rs.next();
-        assertEquals(rs.getLong(1), rs.getLong(2), "member account equals the lots");
-        assertEquals(0, rs.getInt(3));
-      }
-    }
+    Fixtures.assertLedgerReconciles(club);
   }
 }

@@ -92,19 +92,11 @@ public class RefundRecording {
     MemberPoints points = ledger.lock(club.schema(), purchase.memberId());
 
     Money refundedSoFar = purchase.refund(command.amount());
-    long target =
-        BigDecimal.valueOf(purchase.pointsEarned())
-            .multiply(refundedSoFar.amount())
-            .divide(purchase.amount().amount(), 0, RoundingMode.DOWN)
-            .longValueExact();
+    long target = share(purchase.pointsEarned(), refundedSoFar, purchase.amount());
     long toReverse = Math.max(0, target - purchases.pointsReversed(club.schema(), purchase.id()));
     UUID refundId = UUID.randomUUID();
     // Points that paid part of the receipt come back in the same proportion, spendable at once.
-    long returnTarget =
-        BigDecimal.valueOf(purchase.pointsRedeemed())
-            .multiply(refundedSoFar.amount())
-            .divide(purchase.amount().amount(), 0, RoundingMode.DOWN)
-            .longValueExact();
+    long returnTarget = share(purchase.pointsRedeemed(), refundedSoFar, purchase.amount());
     long toReturn =
         Math.max(0, returnTarget - purchases.pointsReturned(club.schema(), purchase.id()));
     if (toReturn > 0) {
@@ -189,6 +181,17 @@ public class RefundRecording {
         after.map(TierRule::name).orElse(null),
         ProgressView.of(
             ladder.progress(after, window.spent(), window.categories()), club.locale()));
+  }
+
+  /**
+   * The points due for the refunded share, counted over all refunds so far and rounded down, so
+   * that partial refunds add up to exactly the whole.
+   */
+  static long share(long points, Money refundedSoFar, Money whole) {
+    return BigDecimal.valueOf(points)
+        .multiply(refundedSoFar.amount())
+        .divide(whole.amount(), 0, RoundingMode.DOWN)
+        .longValueExact();
   }
 
   /** Command: a refund against one of the partner's receipts. */

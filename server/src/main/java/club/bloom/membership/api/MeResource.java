@@ -56,6 +56,20 @@ public class MeResource {
         c.pointsBalance(),
         c.pointsPending(),
         c.pointsDebt(),
+        c.balances().stream()
+            .map(
+                b ->
+                    new BalanceDto(
+                        b.currency(),
+                        b.name(),
+                        b.onlyAtOtherPartners(),
+                        b.active(),
+                        b.pending(),
+                        b.debt(),
+                        b.nextExpiry()
+                            .map(e -> new ExpiringDto(e.points(), e.at().toString()))
+                            .orElse(null)))
+            .toList(),
         tier,
         ProgressDto.of(ProgressView.of(c.progress(), c.club().locale())));
   }
@@ -123,8 +137,22 @@ public class MeResource {
       long pointsBalance,
       long pointsPending,
       long pointsDebt,
+      List<BalanceDto> balances,
       TierRef tier,
       ProgressDto progress) {}
+
+  /** The contract's {@code CurrencyBalance}. */
+  public record BalanceDto(
+      String currency,
+      String name,
+      boolean onlyAtOtherPartners,
+      long active,
+      long pending,
+      long debt,
+      ExpiringDto nextExpiry) {}
+
+  /** The contract's {@code ExpiringPoints}. */
+  public record ExpiringDto(long points, String at) {}
 
   /** The contract's {@code MemberPurchase}. */
   public record PurchaseDto(

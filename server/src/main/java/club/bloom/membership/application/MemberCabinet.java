@@ -40,6 +40,7 @@ public class MemberCabinet {
   @Inject PurchaseRepository purchases;
   @Inject CategoryRepository categories;
   @Inject TierStanding standing;
+  @Inject club.bloom.ledger.domain.LedgerSettings currencies;
 
   public Cabinet cabinet(Caller caller) {
     Tenant club = clubOf(caller);
@@ -55,6 +56,18 @@ public class MemberCabinet {
         points.active(Currency.POINTS, now),
         points.pending(Currency.POINTS, now),
         points.debt(Currency.POINTS),
+        currencies.currencies(club.schema()).stream()
+            .map(
+                c ->
+                    new Balance(
+                        c.code(),
+                        c.name(),
+                        c.onlyAtOtherPartners(),
+                        points.active(c.code(), now),
+                        points.pending(c.code(), now),
+                        points.debt(c.code()),
+                        points.nextExpiry(c.code(), now)))
+            .toList(),
         progress);
   }
 
@@ -116,7 +129,18 @@ public class MemberCabinet {
       long pointsBalance,
       long pointsPending,
       long pointsDebt,
+      List<Balance> balances,
       TierProgress progress) {}
+
+  /** The member's points in one of the club's currencies. */
+  public record Balance(
+      String currency,
+      String name,
+      boolean onlyAtOtherPartners,
+      long active,
+      long pending,
+      long debt,
+      java.util.Optional<MemberPoints.Expiring> nextExpiry) {}
 
   /** One line of history with the partner's and category's names. */
   public record HistoryLine(Purchase purchase, Tenant partner, String categoryName) {}

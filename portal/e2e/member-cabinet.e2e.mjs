@@ -222,6 +222,11 @@ async function main() {
     const progress = await textOf(page, 'tier-progress');
     check(progress.length > 0, `tier progress says "${progress}"`);
     pass(`points ${await textOf(page, 'points-balance')}, tier ${await textOf(page, 'tier-name')}`);
+    const crossCredits = await textOf(page, 'balance-cross-credits');
+    check(
+      /сгорят/.test(crossCredits) && /других партнёров/.test(crossCredits),
+      `cross-credits shown with where they pay and when they expire: "${crossCredits}"`,
+    );
 
     await page.getByTestId('request-redemption-code').click();
     const code = await poll('a one-time redemption code', async () => {

@@ -41,8 +41,23 @@ export interface MemberCabinet {
   pointsPending?: number;
   /** Owed after refunds took back spent points; repaid from future earnings. */
   pointsDebt?: number;
+  /** The balance in each of the club's currencies (`points` included). */
+  balances?: CurrencyBalance[];
   tier: TierRef;
   progress: TierProgress;
+}
+
+/** `CurrencyBalance` */
+export interface CurrencyBalance {
+  currency: string;
+  name: string;
+  /** Spendable only at partners other than the one whose purchase granted them. */
+  onlyAtOtherPartners: boolean;
+  active: number;
+  pending: number;
+  debt: number;
+  /** The soonest expiry of active points and how many expire then. */
+  nextExpiry?: { points: number; at: string };
 }
 
 /** `MemberPurchase` */

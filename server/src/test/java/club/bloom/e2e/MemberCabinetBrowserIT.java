@@ -49,6 +49,7 @@ class MemberCabinetBrowserIT {
     assertEquals(0, process.exitValue(), "browser test failed:\n" + output);
     assertTrue(output.contains("ok - passport QR image loaded"), output);
     assertTrue(output.contains("ok - one-time code for paying with points"), output);
+    assertTrue(output.contains("ok - cross-credits shown with where they pay"), output);
     assertTrue(Files.size(screenshots.resolve("member-cabinet.png")) > 10_000);
   }
 }

@@ -235,6 +235,25 @@ async function main() {
     });
     pass(`one-time code for paying with points: ${code}`);
 
+    await page.getByTestId('email-redemption-code').click();
+    const emailed = await poll('the code sent by e-mail', async () => {
+      const text = await textOf(page, 'redemption-code');
+      return /Код отправлен на \S+@/.test(text) ? text : undefined;
+    });
+    pass(`one-time code sent by e-mail: ${emailed}`);
+
+    await page.getByTestId('enrol-totp').click();
+    const totp = await poll('the passport code (TOTP)', async () => {
+      const text = await textOf(page, 'totp-code');
+      return /^\d{6}$/.test(text) ? text : undefined;
+    });
+    pass(`passport code (TOTP) shown: ${totp}`);
+    await page.getByTestId('disable-totp').click();
+    await poll('the passport code turned off', async () =>
+      (await page.getByTestId('enrol-totp').count()) > 0 ? true : undefined,
+    );
+    pass('passport code (TOTP) turned off again');
+
     await page.screenshot({ path: screenshot, fullPage: true });
     pass(`screenshot written to ${screenshot}`);
     return 0;

@@ -80,8 +80,12 @@ export interface MemberPurchasePage {
 
 /** `RedemptionCode` (POST /me/redemption-code) */
 export interface RedemptionCode {
-  code: string;
+  /** Absent when the code was sent by e-mail. */
+  code?: string;
   expiresAt: string;
+  delivery: 'screen' | 'email';
+  /** The masked address the code went to (e-mail delivery). */
+  sentTo?: string;
 }
 
 /** `ClubSignInInfo` (GET /public/clubs/{club}) */
@@ -145,6 +149,21 @@ export interface BloomApi {
   getMyPassportQr(options?: RequestOptions): Promise<Blob>;
   /** A one-time code the member tells the cashier to pay with points (replaces the previous one). */
   requestRedemptionCode(options?: RequestOptions): Promise<RedemptionCode>;
+  /** The same, sent to the member's e-mail: the answer has no code, only where it went. */
+  sendRedemptionCodeByEmail(options?: RequestOptions): Promise<RedemptionCode>;
+  /** The passport's TOTP key, or null when the member has not turned it on. */
+  getPassportTotp(options?: RequestOptions): Promise<PassportTotp | null>;
+  /** Turns the passport's TOTP on with a new key. */
+  enrolPassportTotp(options?: RequestOptions): Promise<PassportTotp>;
+  disablePassportTotp(options?: RequestOptions): Promise<void>;
+}
+
+/** `PassportTotp` */
+export interface PassportTotp {
+  otpauthUri: string;
+  secret: string;
+  digits: number;
+  periodSeconds: number;
 }
 
 const JSON_ACCEPT = 'application/json, application/problem+json';
@@ -224,6 +243,31 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
     requestRedemptionCode: async (request) => {
       const response = await send('/me/redemption-code', JSON_ACCEPT, true, request, 'POST');
       return (await response.json()) as RedemptionCode;
+    },
+    sendRedemptionCodeByEmail: async (request) => {
+      const response = await send(
+        '/me/redemption-code?delivery=email',
+        JSON_ACCEPT,
+        true,
+        request,
+        'POST',
+      );
+      return (await response.json()) as RedemptionCode;
+    },
+    getPassportTotp: async (request) => {
+      try {
+        return await getJson<PassportTotp>('/me/passport/totp', true, request);
+      } catch (error) {
+        if (error instanceof ApiError && error.problem.status === 404) return null;
+        throw error;
+      }
+    },
+    enrolPassportTotp: async (request) => {
+      const response = await send('/me/passport/totp', JSON_ACCEPT, true, request, 'POST');
+      return (await response.json()) as PassportTotp;
+    },
+    disablePassportTotp: async (request) => {
+      await send('/me/passport/totp', JSON_ACCEPT, true, request, 'DELETE');
     },
     getMyPassportQr: async (request) => {
       const response = await send('/me/passport/qr', 'image/svg+xml', true, request);

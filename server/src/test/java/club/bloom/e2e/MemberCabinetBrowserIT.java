@@ -50,6 +50,11 @@ class MemberCabinetBrowserIT {
     assertTrue(output.contains("ok - passport QR image loaded"), output);
     assertTrue(output.contains("ok - one-time code for paying with points"), output);
     assertTrue(output.contains("ok - cross-credits shown with where they pay"), output);
+    assertTrue(output.contains("ok - one-time code sent by e-mail"), output);
+    Mailbox.Mail mail =
+        Mailbox.of("anna@bloomandcare.demo").await(s -> s.startsWith("Код для оплаты баллами"));
+    assertTrue(mail.text().matches("(?s).*\\b\\d{6}\\b.*"), mail.text());
+    assertTrue(output.contains("ok - passport code (TOTP) shown"), output);
     assertTrue(Files.size(screenshots.resolve("member-cabinet.png")) > 10_000);
   }
 }

@@ -7,6 +7,7 @@ import { signInButton, signOutButton } from '../features/auth/auth-buttons';
 import { completeRedirect, createClubSession } from '../features/auth/club-session';
 import { showCabinet } from '../features/cabinet/cabinet-page';
 import { landingPage } from '../features/landing/landing-page';
+import { signUpPage, signUpProgressPage } from '../features/signup/signup-page';
 import { createApi, toProblem, type Problem } from '../lib/api';
 import { h } from '../lib/dom';
 import { LANDING_HREF, clubHref, parseRoute, type Route } from '../lib/routes';
@@ -63,6 +64,14 @@ async function renderRoute(
     case 'landing':
       document.title = 'Bloom';
       main.replaceChildren(notices, landingPage());
+      return;
+    case 'signup':
+      document.title = 'Регистрация — Bloom';
+      main.replaceChildren(notices, signUpPage(signal));
+      return;
+    case 'signup-verify':
+      document.title = 'Подключение — Bloom';
+      main.replaceChildren(notices, signUpProgressPage(route.token, signal));
       return;
     case 'not-found':
       document.title = 'Bloom';

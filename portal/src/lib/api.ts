@@ -287,7 +287,7 @@ const STATUS_TITLES: Record<number, string> = {
   504: 'Сервер недоступен',
 };
 
-async function readProblem(response: Response): Promise<Problem> {
+export async function readProblem(response: Response): Promise<Problem> {
   // What to show when the answer is not problem+json (a proxy's error page, say).
   const fallback: Problem = {
     type: 'about:blank',

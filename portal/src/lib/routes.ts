@@ -1,6 +1,13 @@
 /** The portal's addresses. Hash routes, so the server needs no fallback for deep links. */
 
-export type Route = { name: 'landing' } | { name: 'club'; club: string } | { name: 'not-found' };
+export type Route =
+  | { name: 'landing' }
+  | { name: 'club'; club: string }
+  | { name: 'signup' }
+  | { name: 'signup-verify'; token: string }
+  | { name: 'not-found' };
+
+const SIGNUP_VERIFY_ROUTE = /^\/signup\/verify\/([A-Za-z0-9_-]{43})\/?$/;
 
 /** The `Slug` pattern of the contract. */
 const CLUB_ROUTE = /^\/c\/([a-z][a-z0-9-]{1,38}[a-z0-9])\/?$/;
@@ -10,6 +17,9 @@ export const DEMO_CLUB = 'bloom-care';
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/') return { name: 'landing' };
+  if (path === '/signup' || path === '/signup/') return { name: 'signup' };
+  const token = SIGNUP_VERIFY_ROUTE.exec(path)?.[1];
+  if (token) return { name: 'signup-verify', token };
   const club = CLUB_ROUTE.exec(path)?.[1];
   return club ? { name: 'club', club } : { name: 'not-found' };
 }
@@ -19,3 +29,5 @@ export function clubHref(club: string): string {
 }
 
 export const LANDING_HREF = '#/';
+
+export const SIGNUP_HREF = '#/signup';

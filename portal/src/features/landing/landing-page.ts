@@ -1,5 +1,5 @@
 import { h } from '../../lib/dom';
-import { DEMO_CLUB, clubHref } from '../../lib/routes';
+import { DEMO_CLUB, SIGNUP_HREF, clubHref } from '../../lib/routes';
 
 export function landingPage(): HTMLElement {
   return h(
@@ -24,6 +24,13 @@ export function landingPage(): HTMLElement {
         attrs: { href: clubHref(DEMO_CLUB) },
       },
       'Демо-клуб Bloom Care',
+    ),
+    h(
+      'p',
+      { class: 'muted' },
+      'Владельцам клубов и бизнесам-партнёрам: ',
+      h('a', { testid: 'signup-link', attrs: { href: SIGNUP_HREF } }, 'зарегистрироваться в Bloom'),
+      '.',
     ),
   );
 }

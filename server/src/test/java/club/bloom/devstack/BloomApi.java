@@ -47,6 +47,10 @@ public final class BloomApi {
     return new club.bloom.client.api.RulesApi(client);
   }
 
+  public club.bloom.client.api.SignupApi signup() {
+    return new club.bloom.client.api.SignupApi(client);
+  }
+
   public MemberApi member() {
     return new MemberApi(client);
   }

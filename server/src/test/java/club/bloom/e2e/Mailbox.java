@@ -35,9 +35,14 @@ final class Mailbox {
 
   /** Waits up to 30 s for a message whose subject the predicate accepts; returns the newest. */
   Mail await(Predicate<String> subject) {
+    return awaitMail(m -> subject.test(m.subject()));
+  }
+
+  /** Waits up to 30 s for a message the predicate accepts; returns the newest. */
+  Mail awaitMail(Predicate<Mail> wanted) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (true) {
-      Mail found = newest(subject);
+      Mail found = newest(wanted);
       if (found != null) {
         return found;
       }
@@ -68,7 +73,7 @@ final class Mailbox {
     }
   }
 
-  private Mail newest(Predicate<String> subject) {
+  private Mail newest(Predicate<Mail> wanted) {
     try (Store store = store()) {
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_ONLY);
@@ -76,8 +81,9 @@ final class Mailbox {
         Message[] messages = inbox.getMessages();
         for (int i = messages.length - 1; i >= 0; i--) {
           String s = messages[i].getSubject();
-          if (s != null && subject.test(s)) {
-            return new Mail(s, text(messages[i].getContent()));
+          Mail mail = new Mail(s == null ? "" : s, text(messages[i].getContent()));
+          if (wanted.test(mail)) {
+            return mail;
           }
         }
         return null;

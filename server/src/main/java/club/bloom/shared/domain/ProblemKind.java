@@ -7,5 +7,11 @@ public enum ProblemKind {
   FORBIDDEN,
   NOT_FOUND,
   CONFLICT,
-  UNPROCESSABLE
+  UNPROCESSABLE,
+  /** Beyond what the tenant's plan allows (402). */
+  QUOTA_EXCEEDED,
+  /** Too many requests in a short time (429). */
+  RATE_LIMITED,
+  /** Was there once and is no more, e.g. an expired link (410). */
+  GONE
 }

@@ -35,13 +35,9 @@ public class TenantProvisioning {
     Tenant tenant =
         register(
             TenantKind.CLUB, command.slug(), command.name(), command.locale(), command.timeZone());
-    migrator.migrate(TenantKind.CLUB, tenant.schema());
-    schemaReady.fire(new TenantSchemaReady(tenant.id(), TenantKind.CLUB, tenant.schema()));
-    tenant = records.completed(tenant.id(), ProvisioningStep.SCHEMA_MIGRATED);
-
-    String realm = "club-" + command.slug().value();
-    String issuer = identities.ensureClubRealm(realm, command.name(), tenant.locale());
-    tenant = records.identityCreated(tenant.id(), realm, null, issuer);
+    tenant = migrateSchema(tenant);
+    tenant = ensureIdentity(tenant);
+    String realm = tenant.realm().orElseThrow();
 
     identities.ensureUser(
         realm,
@@ -60,18 +56,69 @@ public class TenantProvisioning {
   /** Provision (or re-provision) a partner business: schema and organization. */
   public Tenant provisionPartner(ProvisionPartner command) {
     Tenant tenant = register(TenantKind.PARTNER, command.slug(), command.name(), null, null);
-    migrator.migrate(TenantKind.PARTNER, tenant.schema());
-    schemaReady.fire(new TenantSchemaReady(tenant.id(), TenantKind.PARTNER, tenant.schema()));
-    tenant = records.completed(tenant.id(), ProvisioningStep.SCHEMA_MIGRATED);
-
-    String organization =
-        identities.ensureOrganization("partner-" + command.slug().value(), command.name());
-    tenant = records.identityCreated(tenant.id(), null, organization, null);
+    tenant = migrateSchema(tenant);
+    tenant = ensureIdentity(tenant);
     records.completed(tenant.id(), ProvisioningStep.ADMIN_CREATED);
+    return finish(tenant);
+  }
+
+  /**
+   * Step: creates the tenant's schema and brings it to the latest migration (idempotent), then lets
+   * the tenant's contexts set up their own parts (e.g. the club's data key).
+   */
+  public Tenant migrateSchema(Tenant tenant) {
+    migrator.migrate(tenant.kind(), tenant.schema());
+    schemaReady.fire(new TenantSchemaReady(tenant.id(), tenant.kind(), tenant.schema()));
+    return records.completed(tenant.id(), ProvisioningStep.SCHEMA_MIGRATED);
+  }
+
+  /** Step: the club's realm (and its trusted issuer), or the partner's organization. */
+  public Tenant ensureIdentity(Tenant tenant) {
+    if (tenant.kind() == TenantKind.CLUB) {
+      String realm = "club-" + tenant.slug().value();
+      String issuer = identities.ensureClubRealm(realm, tenant.name(), tenant.locale());
+      return records.identityCreated(tenant.id(), realm, null, issuer);
+    }
+    String organization =
+        identities.ensureOrganization("partner-" + tenant.slug().value(), tenant.name());
+    return records.identityCreated(tenant.id(), null, organization, null);
+  }
+
+  /**
+   * Step: the tenant's first administrator, without a password: the identity provider e-mails a
+   * link to set one, which then leads to {@code consoleUrl}. A club's admin is the club's owner in
+   * its realm; a partner's is its owner in the platform realm, member of its organization.
+   */
+  public Tenant inviteAdmin(Tenant tenant, String email, String consoleUrl) {
+    boolean club = tenant.kind() == TenantKind.CLUB;
+    String realm = club ? tenant.realm().orElseThrow() : identities.platformRealm();
+    String userId =
+        identities.ensureUser(
+            realm,
+            new NewUser(
+                email,
+                email,
+                club ? "Club" : "Partner",
+                "Admin",
+                Optional.empty(),
+                club
+                    ? Set.of("club-owner", "club-admin")
+                    : Set.of("partner-owner", "partner-admin"),
+                List.of("UPDATE_PASSWORD")));
+    if (!club) {
+      identities.ensureOrganizationMember(tenant.organizationId().orElseThrow(), userId);
+    }
+    identities.sendSetPasswordMail(realm, userId, consoleUrl);
+    return records.completed(tenant.id(), ProvisioningStep.ADMIN_CREATED);
+  }
+
+  /** Step: the tenant is ready and active. */
+  public Tenant finish(Tenant tenant) {
     return records.completed(tenant.id(), ProvisioningStep.DONE);
   }
 
-  private Tenant register(TenantKind kind, Slug slug, String name, String locale, String timeZone) {
+  /** Step: the tenant's record (idempotent: a second run finds it and keeps its name current). */
+  public Tenant register(TenantKind kind, Slug slug, String name, String locale, String timeZone) {
     try {
       return records.registerOrRename(kind, slug, name, locale, timeZone);
     } catch (RuntimeException e) {

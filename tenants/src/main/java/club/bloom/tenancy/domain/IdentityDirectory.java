@@ -24,6 +24,18 @@ public interface IdentityDirectory {
    */
   String ensureUser(String realm, NewUser user);
 
+  /** Ensures the user is a member of the platform realm's organization (a partner's staff). */
+  void ensureOrganizationMember(String organizationId, String userId);
+
+  /**
+   * Has the identity provider e-mail the user a link to set a password (and any other pending
+   * required action); after it, the link leads to {@code redirectUri}.
+   */
+  void sendSetPasswordMail(String realm, String userId, String redirectUri);
+
+  /** The platform realm's name (operators and partner staff). */
+  String platformRealm();
+
   /** A user to create. An absent password leaves the user to set one at first login. */
   record NewUser(
       String username,

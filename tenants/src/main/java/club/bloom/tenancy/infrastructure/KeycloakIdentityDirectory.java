@@ -59,6 +59,35 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
   @ConfigProperty(name = "bloom.portal.url", defaultValue = "http://localhost:9080")
   String portalUrl;
 
+  // Keycloak mails staff their set-password links through the same relay as Bloom (ADR 0017).
+  @Inject
+  @ConfigProperty(name = "bloom.smtp.host", defaultValue = "localhost")
+  String smtpHost;
+
+  @Inject
+  @ConfigProperty(name = "bloom.smtp.port", defaultValue = "3025")
+  String smtpPort;
+
+  @Inject
+  @ConfigProperty(name = "bloom.mail.from", defaultValue = "Bloom <no-reply@bloom.local>")
+  String mailFrom;
+
+  @Inject
+  @ConfigProperty(name = "bloom.smtp.user")
+  Optional<String> smtpUser;
+
+  @Inject
+  @ConfigProperty(name = "bloom.smtp.password")
+  Optional<String> smtpPassword;
+
+  @Inject
+  @ConfigProperty(name = "bloom.smtp.auth", defaultValue = "false")
+  boolean smtpAuth;
+
+  @Inject
+  @ConfigProperty(name = "bloom.smtp.starttls", defaultValue = "false")
+  boolean smtpStartTls;
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -80,6 +109,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                 "portalUrl",
                 portalUrl));
     createRealmIfAbsent(realm, json);
+    configureMail(realm);
     requireRegistrationStep(realm, "registration-terms-and-conditions");
     // After the step: Keycloak makes the action a default one when the step becomes required.
     enableRequiredAction(realm, "TERMS_AND_CONDITIONS");
@@ -93,6 +123,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             "platform-realm.json",
             Map.of("realm", platformRealm, "portalUrl", portalUrl, "opsSecret", opsClientSecret));
     createRealmIfAbsent(platformRealm, json);
+    configureMail(platformRealm);
     String clientUuid = clientUuid(platformRealm, "bloom-ops");
     JsonObject serviceUser =
         getJson(
@@ -170,6 +201,69 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     String id = found.getJsonObject(0).getString("id");
     grantRealmRoles(realm, id, user.realmRoles());
     return id;
+  }
+
+  @Override
+  public void ensureOrganizationMember(String organizationId, String userId) {
+    String path =
+        "/admin/realms/" + platformRealm + "/organizations/" + organizationId + "/members";
+    // The body is the user id as a JSON string; 409 means already a member.
+    HttpResponse<String> response = send("POST", path, Json.createValue(userId).toString());
+    if (response.statusCode() / 100 != 2 && response.statusCode() != 409) {
+      throw failure("add a member to organization " + organizationId, response);
+    }
+  }
+
+  @Override
+  public void sendSetPasswordMail(String realm, String userId, String redirectUri) {
+    String path =
+        "/admin/realms/"
+            + realm
+            + "/users/"
+            + userId
+            + "/execute-actions-email?client_id=bloom-portal&lifespan=86400&redirect_uri="
+            + encode(redirectUri);
+    HttpResponse<String> response =
+        send("PUT", path, Json.createArrayBuilder().add("UPDATE_PASSWORD").build().toString());
+    if (response.statusCode() / 100 != 2) {
+      throw failure("e-mail a set-password link in " + realm, response);
+    }
+  }
+
+  @Override
+  public String platformRealm() {
+    return platformRealm;
+  }
+
+  /** The realm's outgoing mail: Keycloak sends set-password and reset links itself. */
+  private void configureMail(String realm) {
+    String address = mailFrom;
+    String displayName = "Bloom";
+    int open = mailFrom.indexOf('<');
+    if (open >= 0 && mailFrom.indexOf('>', open) > open) {
+      displayName = mailFrom.substring(0, open).strip();
+      address = mailFrom.substring(open + 1, mailFrom.indexOf('>', open)).strip();
+    }
+    var smtp =
+        Json.createObjectBuilder()
+            .add("host", smtpHost)
+            .add("port", smtpPort)
+            .add("from", address)
+            .add("fromDisplayName", displayName)
+            .add("auth", Boolean.toString(smtpAuth))
+            .add("starttls", Boolean.toString(smtpStartTls))
+            .add("ssl", "false");
+    if (smtpAuth) {
+      smtp.add("user", smtpUser.orElse("")).add("password", smtpPassword.orElse(""));
+    }
+    HttpResponse<String> response =
+        send(
+            "PUT",
+            "/admin/realms/" + realm,
+            Json.createObjectBuilder().add("smtpServer", smtp).build().toString());
+    if (response.statusCode() / 100 != 2) {
+      throw failure("configure mail of " + realm, response);
+    }
   }
 
   private Optional<String> findOrganization(String base, String alias) {

@@ -1,6 +1,6 @@
 import type { MemberCabinet, TierProgress } from '../../lib/api';
 import { h } from '../../lib/dom';
-import { formatPoints } from './format';
+import { formatPoints } from '../../lib/format';
 
 /**
  * How far the member is toward the next tier by spend: spent / (spent + left). A member at the top

@@ -59,7 +59,7 @@ function policyForm(ctx: ConsoleContext, policy: LedgerPolicy): HTMLElement {
       ],
       policy.spentPointsOnRefund,
     ),
-    { testid: 'ledger-spent-points' },
+    { testid: 'ledger-spent-points', class: 'field--wide' },
   );
   const maxRedeem = field(
     'Баллами можно оплатить до, % чека',

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
  * at its line and column, previews and saves a rule, changes the ledger policy and sees it after a
  * reload; a member is told she has no access. The journey cleans up after itself (the rule has a
  * unique code and only matches a partner that does not exist; the policy is put back); this test
- * checks that it did, and cleans up through the API if the browser could not. The screenshot is
- * kept under {@code server/target/screenshots/}.
+ * checks that it did, and cleans up through the API if the browser could not. The screenshots
+ * ({@code club-console.png}, {@code club-console-no-access.png}) are kept under {@code
+ * server/target/screenshots/}.
  */
 class ClubConsoleBrowserIT {
   private static final String CLUB = "bloom-care";
@@ -90,6 +91,9 @@ class ClubConsoleBrowserIT {
       assertTrue(output.contains(line), "missing «" + line + "» in:\n" + output);
     }
     assertTrue(Files.size(screenshot) > 10_000, "the screenshot is written");
+    assertTrue(
+        Files.size(screenshots.resolve("club-console-no-access.png")) > 5_000,
+        "the member's refusal is captured too");
     // The journey left the club as it found it.
     assertEquals(before, admin().clubs().getLedgerPolicy(CLUB));
     assertEquals(rulesBefore, admin().rules().listEarningRules(CLUB));

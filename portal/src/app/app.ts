@@ -6,19 +6,20 @@ import { errorBanner } from '../components/error-banner';
 import { signInButton, signOutButton } from '../features/auth/auth-buttons';
 import { completeRedirect, createClubSession } from '../features/auth/club-session';
 import { showCabinet } from '../features/cabinet/cabinet-page';
+import { showConsole } from '../features/console/console-page';
 import { landingPage } from '../features/landing/landing-page';
 import { signUpPage, signUpProgressPage } from '../features/signup/signup-page';
-import { createApi, toProblem, type Problem } from '../lib/api';
+import { createApi, toProblem, type ClubSignInInfo, type Problem } from '../lib/api';
 import { h } from '../lib/dom';
-import { LANDING_HREF, clubHref, parseRoute, type Route } from '../lib/routes';
+import { LANDING_HREF, clubHref, consoleHref, parseRoute, type Route } from '../lib/routes';
 
 export async function startApp(root: HTMLElement): Promise<void> {
   // Coming back from the club's login (or logout) page: finish that, then drop the code and state
-  // from the address and show the club the member started from.
+  // from the address and show the club's page the person started from (cabinet or console).
   const returned = await completeRedirect();
   let pending: Problem | undefined = returned?.problem;
   if (returned) {
-    window.history.replaceState(null, '', `/${returned.club ? clubHref(returned.club) : ''}`);
+    window.history.replaceState(null, '', `/${returnPage(returned.club, returned.page)}`);
   }
 
   let current = new AbortController();
@@ -84,7 +85,20 @@ async function renderRoute(
     case 'club':
       await renderClub(route.club, { main, title, actions, notices, showProblem, signal });
       return;
+    case 'console':
+      await renderConsole(route.club, { main, title, actions, notices, showProblem, signal });
+      return;
   }
+}
+
+/** Where to land after the identity provider: the page left from, if it is one of that club's. */
+function returnPage(club: string | null, page: string | null): string {
+  if (!club) return '';
+  const route = page ? parseRoute(page) : null;
+  if (route && (route.name === 'club' || route.name === 'console') && route.club === club) {
+    return route.name === 'console' ? consoleHref(club) : clubHref(club);
+  }
+  return clubHref(club);
 }
 
 interface ClubPage {
@@ -96,25 +110,35 @@ interface ClubPage {
   signal: AbortSignal;
 }
 
-async function renderClub(slug: string, page: ClubPage): Promise<void> {
+async function loadClub(slug: string, page: ClubPage): Promise<ClubSignInInfo | null> {
   const { main, notices, signal } = page;
   main.replaceChildren(notices, h('p', { class: 'loading' }, 'Загружаем клуб…'));
-
-  let club;
   try {
-    club = await createApi().getClubSignInInfo(slug, { signal });
+    return await createApi().getClubSignInInfo(slug, { signal });
   } catch (error) {
     if (!signal.aborted) main.replaceChildren(notices, errorBanner(toProblem(error)));
-    return;
+    return null;
   }
+}
+
+async function renderClub(slug: string, page: ClubPage): Promise<void> {
+  const { main, notices, signal } = page;
+  const club = await loadClub(slug, page);
+  if (!club) return;
   const session = createClubSession(club);
   const user = await session.currentUser();
   if (signal.aborted) return;
 
   document.title = `${club.name} — Bloom`;
   page.title.textContent = club.name;
+  const toConsole = h(
+    'a',
+    { class: 'topbar__link', testid: 'console-link', attrs: { href: consoleHref(club.slug) } },
+    'Консоль клуба',
+  );
 
   if (!user) {
+    page.actions.replaceChildren(toConsole);
     main.replaceChildren(
       notices,
       h(
@@ -128,7 +152,7 @@ async function renderClub(slug: string, page: ClubPage): Promise<void> {
     return;
   }
 
-  page.actions.replaceChildren(signOutButton(session, page.showProblem));
+  page.actions.replaceChildren(toConsole, signOutButton(session, page.showProblem));
   const cabinet = h('div', { class: 'cabinet' });
   main.replaceChildren(notices, cabinet);
   await showCabinet(cabinet, {
@@ -137,5 +161,63 @@ async function renderClub(slug: string, page: ClubPage): Promise<void> {
     signInAgain: () => {
       session.signIn().catch((error: unknown) => page.showProblem(toProblem(error)));
     },
+  });
+}
+
+async function renderConsole(slug: string, page: ClubPage): Promise<void> {
+  const { main, notices, signal } = page;
+  const club = await loadClub(slug, page);
+  if (!club) return;
+  const session = createClubSession(club);
+  const user = await session.currentUser();
+  if (signal.aborted) return;
+
+  document.title = `Консоль — ${club.name} — Bloom`;
+  page.title.textContent = `${club.name} · консоль`;
+  const toCabinet = h(
+    'a',
+    { class: 'topbar__link', testid: 'cabinet-link', attrs: { href: clubHref(club.slug) } },
+    'Кабинет участника',
+  );
+
+  if (!user) {
+    page.actions.replaceChildren(toCabinet);
+    main.replaceChildren(
+      notices,
+      h(
+        'section',
+        { class: 'card welcome' },
+        h('h1', {}, 'Консоль клуба'),
+        h(
+          'p',
+          {},
+          `Правила начисления, уровни, валюты и списание клуба «${club.name}». `,
+          'Войдите учётной записью владельца или администратора клуба.',
+        ),
+        signInButton(session, page.showProblem),
+      ),
+    );
+    return;
+  }
+
+  const signOut = () => {
+    session.signOut().catch((error: unknown) => page.showProblem(toProblem(error)));
+  };
+  page.actions.replaceChildren(toCabinet, signOutButton(session, page.showProblem));
+  main.classList.add('page--wide');
+  const container = h('div', { class: 'console-page' });
+  main.replaceChildren(notices, container);
+  const profile = user.profile;
+  await showConsole(container, {
+    api: createApi({ accessToken: session.accessToken }),
+    club: club.slug,
+    clubName: club.name,
+    who: profile.email ?? profile.preferred_username ?? profile.sub,
+    cabinetHref: clubHref(club.slug),
+    signal,
+    signInAgain: () => {
+      session.signIn().catch((error: unknown) => page.showProblem(toProblem(error)));
+    },
+    switchAccount: signOut,
   });
 }

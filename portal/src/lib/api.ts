@@ -1,10 +1,10 @@
 /**
- * The portal's one client of the Bloom API (`openapi/src/main/openapi/bloom.yaml`, served under
+ * The portal's one client of the Bloom API (`openapi/src/main/openapi/openapi.yaml`, served under
  * `/api/v1` of the same origin). Features never call `fetch` themselves: they go through here, so
  * authentication, problem+json errors and the base path are handled in one place.
  *
  * The types mirror the contract's schemas of the same names; only the operations the portal uses
- * are typed.
+ * (the member cabinet and the club console) are typed.
  */
 
 /** `Money`: a decimal string with a currency, never a float. */
@@ -96,6 +96,138 @@ export interface ClubSignInInfo {
   clientId: string;
 }
 
+/** `Category` */
+export interface Category {
+  code: string;
+  name: string;
+}
+
+/** `Tier` (GET/PUT /clubs/{club}/tiers) */
+export interface Tier {
+  code: string;
+  name: string;
+  rank: number;
+  minSpend: Money;
+  minCategories: number;
+  windowMonths?: number;
+  accrualPercent: string;
+  invitationOnly: boolean;
+  topPercent?: string;
+}
+
+/** `TierPolicy` */
+export interface TierPolicy {
+  graceDays: number;
+}
+
+/** `Currency` */
+export interface Currency {
+  code: string;
+  name: string;
+  rubleValue: string;
+  activationDays?: number;
+  inactivityMonths?: number;
+}
+
+export type SpentPointsPolicy = 'DEBT' | 'WRITE_OFF';
+
+/** `LedgerPolicy` */
+export interface LedgerPolicy {
+  spentPointsOnRefund: SpentPointsPolicy;
+  maxRedeemPercent?: string;
+}
+
+export type EffectKind = 'ACCRUAL_PERCENT' | 'MULTIPLIER' | 'FIXED_POINTS';
+
+/** `EarningEffect` */
+export interface EarningEffect {
+  kind: EffectKind;
+  value: string;
+  currency?: string;
+  expiresInDays?: number;
+}
+
+/** `EarningRule` */
+export interface EarningRule {
+  code: string;
+  name: string;
+  priority: number;
+  exclusive?: boolean;
+  condition: string;
+  effect: EarningEffect;
+  active?: boolean;
+}
+
+/** `EarningRuleSet` (GET/PUT /clubs/{club}/rules) */
+export interface EarningRuleSet {
+  maxAccrualPercent?: string;
+  rules: EarningRule[];
+}
+
+/** `SimulatedPurchase` */
+export interface SimulatedPurchase {
+  amount: Money;
+  category: string;
+  partner: string;
+  occurredAt: string;
+}
+
+/** `SimulatedMember` */
+export interface SimulatedMember {
+  tier?: string;
+  daysToBirthday?: number;
+  purchasesCount?: number;
+  categoriesThisMonth?: string[];
+  segments?: string[];
+}
+
+/** `EarningSimulationRequest`: with `ruleSet`, a draft is simulated instead of the saved rules. */
+export interface EarningSimulationRequest {
+  ruleSet?: EarningRuleSet;
+  purchase: SimulatedPurchase;
+  member?: SimulatedMember;
+  baseAccrualPoints: number;
+}
+
+/** `FiredEarningRule` */
+export interface FiredEarningRule {
+  code: string;
+  name: string;
+  effect: EffectKind;
+  currency: string;
+  points: number;
+  capped: boolean;
+  explanation: string;
+}
+
+export type SkipReason =
+  'INACTIVE' | 'SHADOWED' | 'CONDITION_FALSE' | 'CONDITION_FAILED' | 'CAPPED';
+
+/** `SkippedEarningRule` */
+export interface SkippedEarningRule {
+  code: string;
+  name: string;
+  reason: SkipReason;
+  explanation: string;
+}
+
+/** `EarningGrant` */
+export interface EarningGrant {
+  rule: string;
+  currency: string;
+  points: number;
+  expiresInDays?: number;
+  explanation: string;
+}
+
+/** `EarningSimulation` (POST /clubs/{club}/rules/simulate) */
+export interface EarningSimulation {
+  facts: Record<string, unknown>;
+  fired: FiredEarningRule[];
+  skipped: SkippedEarningRule[];
+  grants: EarningGrant[];
+}
+
 /** `FieldError` */
 export interface FieldError {
   field: string;
@@ -156,6 +288,39 @@ export interface BloomApi {
   /** Turns the passport's TOTP on with a new key. */
   enrolPassportTotp(options?: RequestOptions): Promise<PassportTotp>;
   disablePassportTotp(options?: RequestOptions): Promise<void>;
+
+  // The club console (club-owner, club-admin): 403 for anyone else.
+  listEarningRules(club: string, options?: RequestOptions): Promise<EarningRuleSet>;
+  /** Replaces the whole set; nothing is saved unless all of it is valid. */
+  defineEarningRules(
+    club: string,
+    set: EarningRuleSet,
+    options?: RequestOptions,
+  ): Promise<EarningRuleSet>;
+  simulateEarning(
+    club: string,
+    request: EarningSimulationRequest,
+    options?: RequestOptions,
+  ): Promise<EarningSimulation>;
+  listCategories(club: string, options?: RequestOptions): Promise<Category[]>;
+  listTiers(club: string, options?: RequestOptions): Promise<Tier[]>;
+  /** Replaces the ladder. */
+  defineTiers(club: string, tiers: Tier[], options?: RequestOptions): Promise<Tier[]>;
+  getTierPolicy(club: string, options?: RequestOptions): Promise<TierPolicy>;
+  setTierPolicy(club: string, policy: TierPolicy, options?: RequestOptions): Promise<TierPolicy>;
+  listCurrencies(club: string, options?: RequestOptions): Promise<Currency[]>;
+  /** Adds or redefines the currencies given (never removes one); answers all of them. */
+  defineCurrencies(
+    club: string,
+    currencies: Currency[],
+    options?: RequestOptions,
+  ): Promise<Currency[]>;
+  getLedgerPolicy(club: string, options?: RequestOptions): Promise<LedgerPolicy>;
+  setLedgerPolicy(
+    club: string,
+    policy: LedgerPolicy,
+    options?: RequestOptions,
+  ): Promise<LedgerPolicy>;
 }
 
 /** `PassportTotp` */
@@ -168,6 +333,10 @@ export interface PassportTotp {
 
 const JSON_ACCEPT = 'application/json, application/problem+json';
 
+function clubPath(club: string): string {
+  return `/clubs/${encodeURIComponent(club)}`;
+}
+
 export function createApi(options: ApiClientOptions = {}): BloomApi {
   const baseUrl = options.baseUrl ?? '/api/v1';
 
@@ -177,8 +346,10 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
     authenticated: boolean,
     request: RequestOptions = {},
     method = 'GET',
+    body?: unknown,
   ): Promise<Response> {
     const headers = new Headers({ Accept: accept });
+    if (body !== undefined) headers.set('Content-Type', 'application/json');
     if (authenticated) {
       const token = options.accessToken ? await options.accessToken() : null;
       if (!token) {
@@ -196,6 +367,7 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
       response = await fetch(`${baseUrl}${path}`, {
         method,
         headers,
+        body: body === undefined ? null : JSON.stringify(body),
         signal: request.signal ?? null,
         credentials: 'omit',
       });
@@ -213,7 +385,17 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
   }
 
   async function getJson<T>(path: string, authenticated: boolean, request?: RequestOptions) {
-    const response = await send(path, JSON_ACCEPT, authenticated, request);
+    return sendJson<T>('GET', path, authenticated, undefined, request);
+  }
+
+  async function sendJson<T>(
+    method: string,
+    path: string,
+    authenticated: boolean,
+    body: unknown,
+    request?: RequestOptions,
+  ): Promise<T> {
+    const response = await send(path, JSON_ACCEPT, authenticated, request, method, body);
     if (!(response.headers.get('Content-Type') ?? '').includes('json')) {
       throw new ApiError({
         type: 'about:blank',
@@ -269,6 +451,29 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
     disablePassportTotp: async (request) => {
       await send('/me/passport/totp', JSON_ACCEPT, true, request, 'DELETE');
     },
+    listEarningRules: (club, request) =>
+      getJson<EarningRuleSet>(`${clubPath(club)}/rules`, true, request),
+    defineEarningRules: (club, set, request) =>
+      sendJson<EarningRuleSet>('PUT', `${clubPath(club)}/rules`, true, set, request),
+    simulateEarning: (club, body, request) =>
+      sendJson<EarningSimulation>('POST', `${clubPath(club)}/rules/simulate`, true, body, request),
+    listCategories: (club, request) =>
+      getJson<Category[]>(`${clubPath(club)}/categories`, true, request),
+    listTiers: (club, request) => getJson<Tier[]>(`${clubPath(club)}/tiers`, true, request),
+    defineTiers: (club, tiers, request) =>
+      sendJson<Tier[]>('PUT', `${clubPath(club)}/tiers`, true, tiers, request),
+    getTierPolicy: (club, request) =>
+      getJson<TierPolicy>(`${clubPath(club)}/tier-policy`, true, request),
+    setTierPolicy: (club, policy, request) =>
+      sendJson<TierPolicy>('PUT', `${clubPath(club)}/tier-policy`, true, policy, request),
+    listCurrencies: (club, request) =>
+      getJson<Currency[]>(`${clubPath(club)}/currencies`, true, request),
+    defineCurrencies: (club, currencies, request) =>
+      sendJson<Currency[]>('PUT', `${clubPath(club)}/currencies`, true, currencies, request),
+    getLedgerPolicy: (club, request) =>
+      getJson<LedgerPolicy>(`${clubPath(club)}/ledger-policy`, true, request),
+    setLedgerPolicy: (club, policy, request) =>
+      sendJson<LedgerPolicy>('PUT', `${clubPath(club)}/ledger-policy`, true, policy, request),
     getMyPassportQr: async (request) => {
       const response = await send('/me/passport/qr', 'image/svg+xml', true, request);
       const blob = await response.blob();

@@ -3,14 +3,15 @@
 export type Route =
   | { name: 'landing' }
   | { name: 'club'; club: string }
+  | { name: 'console'; club: string }
   | { name: 'signup' }
   | { name: 'signup-verify'; token: string }
   | { name: 'not-found' };
 
 const SIGNUP_VERIFY_ROUTE = /^\/signup\/verify\/([A-Za-z0-9_-]{43})\/?$/;
 
-/** The `Slug` pattern of the contract. */
-const CLUB_ROUTE = /^\/c\/([a-z][a-z0-9-]{1,38}[a-z0-9])\/?$/;
+/** The `Slug` pattern of the contract, then the page within the club. */
+const CLUB_ROUTE = /^\/c\/([a-z][a-z0-9-]{1,38}[a-z0-9])(\/console)?\/?$/;
 
 export const DEMO_CLUB = 'bloom-care';
 
@@ -20,12 +21,19 @@ export function parseRoute(hash: string): Route {
   if (path === '/signup' || path === '/signup/') return { name: 'signup' };
   const token = SIGNUP_VERIFY_ROUTE.exec(path)?.[1];
   if (token) return { name: 'signup-verify', token };
-  const club = CLUB_ROUTE.exec(path)?.[1];
-  return club ? { name: 'club', club } : { name: 'not-found' };
+  const match = CLUB_ROUTE.exec(path);
+  const club = match?.[1];
+  if (!club) return { name: 'not-found' };
+  return match[2] ? { name: 'console', club } : { name: 'club', club };
 }
 
 export function clubHref(club: string): string {
   return `#/c/${encodeURIComponent(club)}`;
+}
+
+/** The club console: rules, preview, tiers, currencies and policies, for the club's staff. */
+export function consoleHref(club: string): string {
+  return `${clubHref(club)}/console`;
 }
 
 export const LANDING_HREF = '#/';

@@ -22,11 +22,15 @@ export interface ClubSession {
 /** What the member brings back from the identity provider, stored with the sign-in request. */
 interface ReturnState {
   club: string;
+  /** The portal page (hash route) the sign-in or sign-out started from: cabinet or console. */
+  page?: string;
 }
 
 export interface ReturnFromProvider {
   /** The club whose page the member started from, when known. */
   club: string | null;
+  /** The hash route of that page (`#/c/<club>/console`), when known; the caller checks it. */
+  page: string | null;
   /** Why the sign-in did not complete, when it did not. */
   problem?: Problem;
 }
@@ -59,7 +63,8 @@ function userManager(authority: string, clientId: string): UserManager {
 
 export function createClubSession(club: ClubSignInInfo): ClubSession {
   const manager = userManager(club.issuer, club.clientId);
-  const returnState: ReturnState = { club: club.slug };
+  // Read when leaving, so the person comes back to the page they left from.
+  const returnState = (): ReturnState => ({ club: club.slug, page: window.location.hash });
 
   async function currentUser(): Promise<User | null> {
     const user = await manager.getUser();
@@ -82,9 +87,9 @@ export function createClubSession(club: ClubSignInInfo): ClubSession {
     signIn: async () => {
       await manager.removeUser();
       await manager.clearStaleState();
-      await manager.signinRedirect({ state: returnState });
+      await manager.signinRedirect({ state: returnState() });
     },
-    signOut: () => manager.signoutRedirect({ state: returnState }),
+    signOut: () => manager.signoutRedirect({ state: returnState() }),
   };
 }
 
@@ -107,29 +112,35 @@ export async function completeRedirect(): Promise<ReturnFromProvider | null> {
 
   if (params.has('code') || params.has('error')) {
     let club: string | null = null;
+    let page: string | null = null;
     try {
       const { state } = await reader.readSigninResponseState(window.location.href);
-      club = clubOf(state.data);
+      club = stringIn(state.data, 'club');
+      page = stringIn(state.data, 'page');
       const user = await userManager(state.authority, state.client_id).signinRedirectCallback(
         window.location.href,
       );
-      return { club: clubOf(user.state) ?? club };
+      return {
+        club: stringIn(user.state, 'club') ?? club,
+        page: stringIn(user.state, 'page') ?? page,
+      };
     } catch (error) {
-      return { club, problem: signInProblem(error) };
+      return { club, page, problem: signInProblem(error) };
     }
   }
 
   try {
     const { state } = await reader.readSignoutResponseState(window.location.href, true);
-    return { club: clubOf(state?.data) };
+    return { club: stringIn(state?.data, 'club'), page: stringIn(state?.data, 'page') };
   } catch {
-    return { club: null };
+    return { club: null, page: null };
   }
 }
 
-function clubOf(data: unknown): string | null {
-  if (typeof data === 'object' && data !== null && 'club' in data) {
-    return typeof data.club === 'string' ? data.club : null;
+function stringIn(data: unknown, key: 'club' | 'page'): string | null {
+  if (typeof data === 'object' && data !== null && key in data) {
+    const value = (data as Record<string, unknown>)[key];
+    return typeof value === 'string' ? value : null;
   }
   return null;
 }

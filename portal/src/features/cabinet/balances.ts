@@ -1,6 +1,6 @@
 import type { CurrencyBalance, MemberCabinet } from '../../lib/api';
 import { h } from '../../lib/dom';
-import { formatDate, formatPoints } from './format';
+import { formatDate, formatPoints } from '../../lib/format';
 
 /** What to say under a balance: where it can be spent, what expires next, what is pending or owed. */
 export function balanceNote(balance: CurrencyBalance): string | null {

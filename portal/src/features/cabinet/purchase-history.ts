@@ -1,7 +1,7 @@
 import type { BloomApi, MemberPurchase, MemberPurchasePage, Problem } from '../../lib/api';
 import { toProblem } from '../../lib/api';
 import { h } from '../../lib/dom';
-import { formatDate, formatDateTime, formatMoney, formatPoints } from './format';
+import { formatDate, formatDateTime, formatMoney, formatPoints } from '../../lib/format';
 
 export const PAGE_SIZE = 50;
 

@@ -1,7 +1,7 @@
 import type { MemberCabinet, TierProgress } from '../../lib/api';
 import { h } from '../../lib/dom';
+import { formatPoints } from '../../lib/format';
 import { otherBalances } from './balances';
-import { formatPoints } from './format';
 
 /**
  * How far the member is toward the next tier by spend: spent / (spent + left). A member at the top

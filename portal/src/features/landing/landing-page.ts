@@ -1,5 +1,5 @@
 import { h } from '../../lib/dom';
-import { DEMO_CLUB, SIGNUP_HREF, clubHref } from '../../lib/routes';
+import { DEMO_CLUB, SIGNUP_HREF, clubHref, consoleHref } from '../../lib/routes';
 
 export function landingPage(): HTMLElement {
   return h(
@@ -17,13 +17,22 @@ export function landingPage(): HTMLElement {
       'Откройте страницу своего клуба, чтобы увидеть клубный паспорт, баллы и историю покупок.',
     ),
     h(
-      'a',
-      {
-        class: 'button button--primary',
-        testid: 'demo-club',
-        attrs: { href: clubHref(DEMO_CLUB) },
-      },
-      'Демо-клуб Bloom Care',
+      'div',
+      { class: 'form-actions' },
+      h(
+        'a',
+        {
+          class: 'button button--primary',
+          testid: 'demo-club',
+          attrs: { href: clubHref(DEMO_CLUB) },
+        },
+        'Демо-клуб Bloom Care',
+      ),
+      h(
+        'a',
+        { class: 'button', testid: 'demo-console', attrs: { href: consoleHref(DEMO_CLUB) } },
+        'Консоль клуба для сотрудников',
+      ),
     ),
     h(
       'p',

@@ -301,4 +301,66 @@ class EarningRulesIT {
 
     problem(failing(() -> member.listEarningRules(club.slug())), 403);
   }
+
+  @Test
+  void aDraftRuleIsSimulatedWithTheSavedOnesWithoutBeingSaved() throws ApiException {
+    EarningRuleSet draft = bloomCareRules();
+    List<EarningRule> rules = new ArrayList<>(draft.getRules());
+    rules.add(
+        new EarningRule()
+            .code("rose-garden-250")
+            .name("Rose Garden: 250 баллов")
+            .priority(5)
+            .condition("purchase.partner == 'rose-garden' && purchase.amount > 1000.0")
+            .effect(new EarningEffect().kind(EarningEffect.KindEnum.FIXED_POINTS).value("250")));
+    draft.setRules(rules);
+
+    EarningSimulation s =
+        club.admin()
+            .rules()
+            .simulateEarning(
+                club.slug(),
+                new EarningSimulationRequest()
+                    .ruleSet(draft)
+                    .purchase(florist())
+                    .member(new SimulatedMember().tier("insider").purchasesCount(3L))
+                    .baseAccrualPoints(100L));
+
+    assertEquals("rose-garden-250", fired(s).get(0));
+    assertEquals(250L, s.getFired().get(0).getPoints());
+    assertEquals("the condition holds; a fixed 250 points", s.getFired().get(0).getExplanation());
+    assertEquals(
+        List.of("welcome", "birthday", "cross-credits", "vip-new-category", "new-category"),
+        club.admin().rules().listEarningRules(club.slug()).getRules().stream()
+            .map(EarningRule::getCode)
+            .toList(),
+        "the draft is not saved");
+  }
+
+  @Test
+  void anInvalidDraftIsRefusedUnderRuleSetWithThePosition() {
+    EarningRuleSet draft = bloomCareRules();
+    List<EarningRule> rules = new ArrayList<>(draft.getRules());
+    rules.set(3, rules.get(3).condition("member.tier == 'vip' &&\n  purchase.amout > 1.0"));
+    draft.setRules(rules);
+
+    JsonNode p =
+        problem(
+            failing(
+                () ->
+                    club.admin()
+                        .rules()
+                        .simulateEarning(
+                            club.slug(),
+                            new EarningSimulationRequest()
+                                .ruleSet(draft)
+                                .purchase(florist())
+                                .baseAccrualPoints(100L))),
+            400);
+
+    assertEquals(List.of("ruleSet.rules[3].condition"), fields(p));
+    assertEquals(
+        "invalid CEL at 2:11: undefined field 'amout'",
+        p.path("errors").get(0).get("reason").asText());
+  }
 }

@@ -17,6 +17,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,7 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Club staff (or an operator) define the club's categories and tiers. */
+/** Club staff (or an operator) read and define the club's categories and tiers. */
 @Path("/clubs/{club}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +42,15 @@ public class ClubConfigurationResource {
   @Inject StaffScope scope;
   @Inject ClubCatalogue catalogue;
   @Inject TierConfiguration tiers;
+
+  @GET
+  @Path("/categories")
+  public List<CategoryDto> categories(@PathParam("club") String club) {
+    Tenant tenant = scope.clubFor(caller.get(), Params.slug("club", club));
+    return catalogue.list(tenant.schema()).stream()
+        .map(c -> new CategoryDto(c.code(), c.name()))
+        .toList();
+  }
 
   @PUT
   @Path("/categories")
@@ -66,6 +76,14 @@ public class ClubConfigurationResource {
     return catalogue.define(tenant.schema(), defs).stream()
         .map(c -> new CategoryDto(c.code(), c.name()))
         .toList();
+  }
+
+  /** The ladder, lowest rank first. */
+  @GET
+  @Path("/tiers")
+  public List<TierDto> tiers(@PathParam("club") String club) {
+    Tenant tenant = scope.clubFor(caller.get(), Params.slug("club", club));
+    return tiers.ladder(tenant.schema()).rules().stream().map(TierDto::of).toList();
   }
 
   @PUT

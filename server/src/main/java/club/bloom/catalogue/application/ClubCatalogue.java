@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Replaces a club's category list (idempotent: the same list twice leaves the same state). */
+/**
+ * A club's category list: replacing it (idempotent: the same list twice leaves the same state) and
+ * reading it.
+ */
 @ApplicationScoped
 public class ClubCatalogue {
   @Inject CategoryRepository categories;
@@ -39,6 +42,12 @@ public class ClubCatalogue {
       }
     }
     existing.values().forEach(c -> categories.remove(club, c));
+    return categories.all(club);
+  }
+
+  /** The club's categories in the order they were defined. */
+  @Transactional
+  public List<Category> list(SchemaName club) {
     return categories.all(club);
   }
 

@@ -26,7 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Club staff (or an operator) define the club's points currencies and ledger policy. */
+/** Club staff (or an operator) read and define the club's points currencies and ledger policy. */
 @Path("/clubs/{club}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
 public class ClubLedgerResource {
   private static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9-]{1,30}$");
   private static final Pattern VALUE = Pattern.compile("^[0-9]{1,6}(\\.[0-9]{1,4})?$");
+  private static final Pattern PERCENT = Pattern.compile("^[0-9]{1,3}(\\.[0-9]{1,2})?$");
 
   @Inject CurrentCaller caller;
   @Inject StaffScope scope;
@@ -96,27 +97,38 @@ public class ClubLedgerResource {
         .toList();
   }
 
+  @GET
+  @Path("/ledger-policy")
+  public LedgerPolicyDto policy(@PathParam("club") String club) {
+    Tenant tenant = scope.clubFor(caller.get(), Params.slug("club", club));
+    return LedgerPolicyDto.of(configuration.policy(tenant.schema()));
+  }
+
   @PUT
   @Path("/ledger-policy")
   public LedgerPolicyDto policy(@PathParam("club") String club, LedgerPolicyDto body) {
     Tenant tenant = scope.clubFor(caller.get(), Params.slug("club", club));
-    SpentPointsPolicy policy;
+    if (body == null) {
+      throw InvalidInput.of("body", "is required");
+    }
+    FieldChecks checks = new FieldChecks();
+    SpentPointsPolicy policy = null;
     try {
-      policy =
-          SpentPointsPolicy.valueOf(body == null ? "" : String.valueOf(body.spentPointsOnRefund()));
+      policy = SpentPointsPolicy.valueOf(String.valueOf(body.spentPointsOnRefund()));
     } catch (IllegalArgumentException e) {
-      throw InvalidInput.of("spentPointsOnRefund", "must be DEBT or WRITE_OFF");
+      checks.fail("spentPointsOnRefund", "must be DEBT or WRITE_OFF");
     }
     BigDecimal limit = null;
     if (body.maxRedeemPercent() != null) {
-      if (!VALUE.matcher(body.maxRedeemPercent()).matches()
+      if (!PERCENT.matcher(body.maxRedeemPercent()).matches()
           || new BigDecimal(body.maxRedeemPercent()).signum() <= 0
           || new BigDecimal(body.maxRedeemPercent()).compareTo(BigDecimal.valueOf(100)) > 0) {
-        throw InvalidInput.of(
-            "maxRedeemPercent", "must be a percent greater than 0 and at most 100");
+        checks.fail("maxRedeemPercent", "must be a percent greater than 0 and at most 100");
+      } else {
+        limit = new BigDecimal(body.maxRedeemPercent());
       }
-      limit = new BigDecimal(body.maxRedeemPercent());
     }
+    checks.throwIfAny();
     BigDecimal inForce = configuration.setPolicy(tenant.schema(), policy, limit);
     return new LedgerPolicyDto(policy.name(), inForce.stripTrailingZeros().toPlainString());
   }
@@ -141,5 +153,11 @@ public class ClubLedgerResource {
   }
 
   /** The contract's {@code LedgerPolicy}. */
-  public record LedgerPolicyDto(String spentPointsOnRefund, String maxRedeemPercent) {}
+  public record LedgerPolicyDto(String spentPointsOnRefund, String maxRedeemPercent) {
+    static LedgerPolicyDto of(LedgerConfiguration.Policy p) {
+      return new LedgerPolicyDto(
+          p.spentPointsOnRefund().name(),
+          p.maxRedeemPercent().stripTrailingZeros().toPlainString());
+    }
+  }
 }

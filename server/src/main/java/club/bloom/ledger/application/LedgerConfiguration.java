@@ -66,6 +66,17 @@ public class LedgerConfiguration {
     return settings.maxRedeemPercent(club);
   }
 
+  /** The policy in force. */
+  public Policy policy(SchemaName club) {
+    return new Policy(settings.spentPointsPolicy(club), settings.maxRedeemPercent(club));
+  }
+
+  /**
+   * How refunds treat spent points, and the largest share of a receipt (percent) points may pay.
+   */
+  public record Policy(
+      SpentPointsPolicy spentPointsOnRefund, java.math.BigDecimal maxRedeemPercent) {}
+
   /** One currency to define. */
   public record CurrencyDefinition(
       String code,

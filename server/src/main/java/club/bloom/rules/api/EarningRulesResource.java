@@ -64,29 +64,10 @@ public class EarningRulesResource {
     if (body == null) {
       throw InvalidInput.of("body", "is required");
     }
-    if (body.rules() == null || body.rules().size() > MAX_RULES) {
-      throw InvalidInput.of("rules", "must list 0–" + MAX_RULES + " rules");
-    }
     FieldChecks checks = new FieldChecks();
-    BigDecimal cap = null;
-    if (body.maxAccrualPercent() != null) {
-      String text =
-          checks.matches(
-              "maxAccrualPercent",
-              body.maxAccrualPercent(),
-              PERCENT,
-              "must be a percent such as 20 or 12.5");
-      cap = text == null ? null : new BigDecimal(text);
-    }
-    List<RuleDefinition> definitions = new ArrayList<>();
-    for (int i = 0; i < body.rules().size(); i++) {
-      RuleDefinition definition = definition(checks, "rules[" + i + "]", body.rules().get(i));
-      if (definition != null) {
-        definitions.add(definition);
-      }
-    }
+    Draft set = draft(checks, "", body);
     checks.throwIfAny();
-    return RuleSetDto.of(rules.define(tenant.schema(), definitions, cap));
+    return RuleSetDto.of(rules.define(tenant.schema(), set.rules(), set.cap()));
   }
 
   @GET
@@ -109,9 +90,50 @@ public class EarningRulesResource {
     if (base != null && base < 0) {
       checks.fail("baseAccrualPoints", "must be 0 or more");
     }
+    Draft draft = null;
+    if (body.ruleSet() != null) {
+      draft = draft(checks, EarningRules.DRAFT + ".", body.ruleSet());
+    }
     checks.throwIfAny();
     PurchaseFacts facts = new PurchaseFacts(purchase, member);
-    return SimulationDto.of(facts, rules.simulate(tenant.schema(), facts, base));
+    Evaluation outcome =
+        draft == null
+            ? rules.simulate(tenant.schema(), facts, base)
+            : rules.simulateDraft(tenant.schema(), draft.rules(), draft.cap(), facts, base);
+    return SimulationDto.of(facts, outcome);
+  }
+
+  /** A rule set as the contract gives it, read into definitions and a cap. */
+  private record Draft(List<RuleDefinition> rules, BigDecimal cap) {}
+
+  /**
+   * Reads an {@code EarningRuleSet}; its fields are named with {@code prefix} ({@code ""} for the
+   * body of {@code PUT /rules}, {@code "ruleSet."} in a simulation request).
+   */
+  private static Draft draft(FieldChecks checks, String prefix, RuleSetDto body) {
+    if (body.rules() == null || body.rules().size() > MAX_RULES) {
+      checks.fail(prefix + "rules", "must list 0–" + MAX_RULES + " rules");
+      return new Draft(List.of(), null);
+    }
+    BigDecimal cap = null;
+    if (body.maxAccrualPercent() != null) {
+      String text =
+          checks.matches(
+              prefix + "maxAccrualPercent",
+              body.maxAccrualPercent(),
+              PERCENT,
+              "must be a percent such as 20 or 12.5");
+      cap = text == null ? null : new BigDecimal(text);
+    }
+    List<RuleDefinition> definitions = new ArrayList<>();
+    for (int i = 0; i < body.rules().size(); i++) {
+      RuleDefinition definition =
+          definition(checks, prefix + "rules[" + i + "]", body.rules().get(i));
+      if (definition != null) {
+        definitions.add(definition);
+      }
+    }
+    return new Draft(definitions, cap);
   }
 
   private static RuleDefinition definition(FieldChecks checks, String at, RuleDto r) {
@@ -287,7 +309,8 @@ public class EarningRulesResource {
   public record EffectDto(String kind, String value, String currency, Integer expiresInDays) {}
 
   /** The contract's {@code EarningSimulationRequest}. */
-  public record SimulationRequest(PurchaseDto purchase, MemberDto member, Long baseAccrualPoints) {}
+  public record SimulationRequest(
+      RuleSetDto ruleSet, PurchaseDto purchase, MemberDto member, Long baseAccrualPoints) {}
 
   /** The contract's {@code SimulatedPurchase}. */
   public record PurchaseDto(MoneyDto amount, String category, String partner, String occurredAt) {}

@@ -27,13 +27,16 @@ import java.util.stream.Collectors;
 
 /**
  * A club's earning rules: replacing the set (checked, conditions included, before anything is
- * written), reading it, simulating a purchase, and the grants of a real purchase. One path for the
- * console, the API and purchase recording.
+ * written), reading it, simulating a purchase against it or against a draft, and the grants of a
+ * real purchase. One path for the console, the API and purchase recording.
  */
 @ApplicationScoped
 public class EarningRules {
   /** The longest expiry of granted points, in days (ten years). */
   public static final int MAX_EXPIRY_DAYS = 3650;
+
+  /** Where a draft set sits in a simulation request, and so the prefix of its problems. */
+  public static final String DRAFT = "ruleSet";
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -53,15 +56,7 @@ public class EarningRules {
   @Transactional
   public RuleSet define(
       SchemaName club, List<RuleDefinition> definitions, BigDecimal maxAccrualPercent) {
-    List<FieldProblem> problems = problems(definitions, maxAccrualPercent);
-    for (int i = 0; i < definitions.size(); i++) {
-      if (ledger.currency(club, definitions.get(i).currency()).isEmpty()) {
-        problems.add(
-            new FieldProblem(
-                "rules[" + i + "].effect.currency",
-                "'" + definitions.get(i).currency() + "' is not a currency of the club"));
-      }
-    }
+    List<FieldProblem> problems = problems(club, definitions, maxAccrualPercent);
     if (!problems.isEmpty()) {
       throw new InvalidInput(problems);
     }
@@ -112,6 +107,34 @@ public class EarningRules {
   }
 
   /**
+   * What a draft of the club's rules would do for a purchase (the console's preview of a rule being
+   * edited): the draft is checked as {@link #define} checks a set, and evaluated as {@link
+   * #simulate} evaluates the saved one. Nothing is read from the saved rules and nothing is
+   * written. Problems are named under {@code ruleSet} ({@code ruleSet.rules[2].condition}), the
+   * draft's place in the simulation request.
+   *
+   * @param maxAccrualPercent the draft's cap, null for none
+   * @param baseAccrualPoints the tier's base points for the purchase ({@code TierRule.pointsFor})
+   */
+  @Transactional
+  public Evaluation simulateDraft(
+      SchemaName club,
+      List<RuleDefinition> definitions,
+      BigDecimal maxAccrualPercent,
+      PurchaseFacts facts,
+      long baseAccrualPoints) {
+    List<FieldProblem> problems = problems(club, definitions, maxAccrualPercent);
+    if (!problems.isEmpty()) {
+      throw new InvalidInput(
+          problems.stream()
+              .map(p -> new FieldProblem(DRAFT + "." + p.field(), p.reason()))
+              .toList());
+    }
+    return new RuleSet(definitions, maxAccrualPercent)
+        .evaluate(facts, baseAccrualPoints, rule -> conditions.compileDraft(rule.condition()));
+  }
+
+  /**
    * The grants a real purchase earns beyond its base accrual, for the ledger to post. Called within
    * purchase recording's transaction; the same evaluation as {@link #simulate}.
    *
@@ -120,6 +143,21 @@ public class EarningRules {
   @Transactional
   public List<Grant> grantsFor(SchemaName club, PurchaseFacts facts, long baseAccrualPoints) {
     return simulate(club, facts, baseAccrualPoints).grants();
+  }
+
+  /** Every problem of a set, by the field of {@code PUT /rules}; empty when it may be saved. */
+  private List<FieldProblem> problems(
+      SchemaName club, List<RuleDefinition> definitions, BigDecimal cap) {
+    List<FieldProblem> problems = problems(definitions, cap);
+    for (int i = 0; i < definitions.size(); i++) {
+      if (ledger.currency(club, definitions.get(i).currency()).isEmpty()) {
+        problems.add(
+            new FieldProblem(
+                "rules[" + i + "].effect.currency",
+                "'" + definitions.get(i).currency() + "' is not a currency of the club"));
+      }
+    }
+    return problems;
   }
 
   private List<FieldProblem> problems(List<RuleDefinition> definitions, BigDecimal cap) {

@@ -19,4 +19,11 @@ public interface ConditionLanguage {
    * A source that does not compile gives a condition that throws {@link ConditionNotEvaluated}.
    */
   Condition compile(SchemaName club, String ruleCode, String source);
+
+  /**
+   * A condition that is not saved (a draft being previewed), compiled for one evaluation and never
+   * cached, so a preview cannot displace the program of a saved rule. A source that does not
+   * compile gives a condition that throws {@link ConditionNotEvaluated}.
+   */
+  Condition compileDraft(String source);
 }

@@ -127,6 +127,11 @@ public class CelConditionLanguage implements ConditionLanguage {
     return compiled.condition();
   }
 
+  @Override
+  public Condition compileDraft(String source) {
+    return build(source);
+  }
+
   /** How many programs are cached (for tests). */
   int cached() {
     return cache.size();

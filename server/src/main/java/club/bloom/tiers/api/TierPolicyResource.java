@@ -12,6 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,7 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 
-/** Club staff set the grace period before a downgrade. */
+/** Club staff read and set the grace period before a downgrade. */
 @Path("/clubs/{club}/tier-policy")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +30,13 @@ public class TierPolicyResource {
   @Inject CurrentCaller caller;
   @Inject StaffScope scope;
   @Inject MemberStandings standings;
+
+  @GET
+  @Transactional
+  public TierPolicyDto policy(@PathParam("club") String club) {
+    Tenant tenant = scope.clubFor(caller.get(), Params.slug("club", club));
+    return new TierPolicyDto((int) standings.gracePeriod(tenant.schema()).toDays());
+  }
 
   @PUT
   @Transactional

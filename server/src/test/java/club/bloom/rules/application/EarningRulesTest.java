@@ -3,6 +3,7 @@ package club.bloom.rules.application;
 import static club.bloom.rules.domain.EffectKind.ACCRUAL_PERCENT;
 import static club.bloom.rules.domain.EffectKind.FIXED_POINTS;
 import static club.bloom.rules.domain.EffectKind.MULTIPLIER;
+import static club.bloom.rules.domain.Rules.in;
 import static club.bloom.rules.domain.Rules.rule;
 import static club.bloom.rules.domain.Rules.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -247,5 +248,66 @@ class EarningRulesTest {
 
     assertEquals(service.simulate(CLUB, facts, 100).grants(), service.grantsFor(CLUB, facts, 100));
     assertEquals(3, service.grantsFor(CLUB, facts, 100).size(), "welcome, cross-credits, ×1.5");
+  }
+
+  @Test
+  void aDraftRuleIsPreviewedWithTheOthersWithoutBeingSaved() {
+    RuleSet defaults = BloomCareRules.load();
+    service.define(CLUB, defaults.rules(), defaults.maxAccrualPercent());
+    List<RuleDefinition> draft = new ArrayList<>(defaults.rules());
+    draft.add(when("purchase.partner == 'rose-garden'", rule("rose", 5, FIXED_POINTS, "250")));
+
+    Evaluation e =
+        service.simulateDraft(
+            CLUB, draft, defaults.maxAccrualPercent(), Facts.purchase().build(), 100);
+
+    assertEquals(
+        List.of("rose", "cross-credits", "new-category"),
+        e.fired().stream().map(f -> f.code()).toList());
+    assertEquals(250, e.fired().get(0).points());
+    assertEquals(defaults, service.list(CLUB), "the saved set is unchanged");
+    assertEquals(
+        List.of("cross-credits", "new-category"),
+        service.simulate(CLUB, Facts.purchase().build(), 100).fired().stream()
+            .map(f -> f.code())
+            .toList());
+  }
+
+  @Test
+  void aDraftIsCheckedLikeASavedSetAndItsProblemsAreNamedUnderRuleSet() {
+    List<RuleDefinition> draft =
+        List.of(
+            rule("a", 1, FIXED_POINTS, "1"),
+            when(
+                "purchase.partner == 'x' &&\n  purchase.amout > 1.0",
+                in("bonus-miles", null, rule("b", 2, FIXED_POINTS, "1"))));
+
+    InvalidInput e =
+        assertThrows(
+            InvalidInput.class,
+            () -> service.simulateDraft(CLUB, draft, null, Facts.purchase().build(), 100));
+
+    assertEquals(
+        List.of(
+            new FieldProblem(
+                "ruleSet.rules[1].condition", "invalid CEL at 2:11: undefined field 'amout'"),
+            new FieldProblem(
+                "ruleSet.rules[1].effect.currency", "'bonus-miles' is not a currency of the club")),
+        e.fields());
+    assertTrue(repository.all(CLUB).isEmpty(), "nothing is saved");
+  }
+
+  @Test
+  void aDraftCapAppliesToThePreview() {
+    Evaluation e =
+        service.simulateDraft(
+            CLUB,
+            List.of(rule("pct", 1, ACCRUAL_PERCENT, "10")),
+            new BigDecimal("6"),
+            Facts.purchase().build(),
+            100);
+
+    assertEquals(20, e.fired().get(0).points(), "6 % of 2 000 = 120, the base took 100");
+    assertTrue(e.fired().get(0).capped());
   }
 }

@@ -222,4 +222,25 @@ class CelConditionLanguageTest {
     assertFalse(after.holdsFor(FACTS));
     assertEquals(1, cel.cached(), "one program per rule");
   }
+
+  @Test
+  void aDraftConditionIsEvaluatedButNeverCachedNorDisplacesTheSavedOne() {
+    Condition saved = cel.compile(CLUB, "vip", "member.tier == 'vip'");
+
+    Condition draft = cel.compileDraft("member.tier == 'elite'");
+
+    assertFalse(draft.holdsFor(FACTS));
+    assertTrue(cel.compileDraft("member.tier == 'vip'").holdsFor(FACTS));
+    assertEquals(1, cel.cached(), "the draft is not cached");
+    assertSame(saved, cel.compile(CLUB, "vip", "member.tier == 'vip'"));
+  }
+
+  @Test
+  void aDraftThatDoesNotCompileIsNotEvaluated() {
+    Condition broken = cel.compileDraft("purchase.amout > 1.0");
+
+    ConditionNotEvaluated e =
+        assertThrows(ConditionNotEvaluated.class, () -> broken.holdsFor(FACTS));
+    assertEquals("the condition does not compile: 1:9: undefined field 'amout'", e.getMessage());
+  }
 }

@@ -1,4 +1,5 @@
-import type { Money } from '../../lib/api';
+/** How the portal shows money, dates and points: Russian conventions, the reader's time zone. */
+import type { Money } from './api';
 
 const LOCALE = 'ru-RU';
 

@@ -16,6 +16,12 @@ public final class BloomApi {
 
   private BloomApi(String bloomUrl, String bearer) {
     client = new ApiClient();
+    // HTTP/1.1 like every other client here: over h2c, Liberty may end a busy connection with
+    // GOAWAY, failing requests that a real integrator's client would simply have retried.
+    client.setHttpClientBuilder(
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)));
     client.updateBaseUri(bloomUrl + "/api/v1");
     client.setReadTimeout(Duration.ofSeconds(60));
     if (bearer != null) {

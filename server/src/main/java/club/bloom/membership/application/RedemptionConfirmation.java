@@ -40,11 +40,15 @@ public class RedemptionConfirmation {
   @Inject RedemptionCodeRepository codes;
   @Inject RedemptionCodeHasher hasher;
   @Inject ConfirmationAttempts attempts;
+  @Inject MemberConsents consents;
   @Inject Clock clock;
 
   private final SecureRandom random = new SecureRandom();
 
-  /** A new code for the signed-in member; it replaces any previous one. */
+  /**
+   * A new code for the signed-in member; it replaces any previous one. Refused (403) until the
+   * member has accepted the club's current terms.
+   */
   @Transactional
   public IssuedCode requestCode(Caller caller) {
     Tenant club =
@@ -61,6 +65,7 @@ public class RedemptionConfirmation {
                         "no-membership",
                         "No membership",
                         "This login has no member profile in " + club.name()));
+    consents.requireAccepted(club.schema(), member.id());
     String code = String.format(Locale.ROOT, "%06d", random.nextInt(CODE_SPACE));
     RedemptionCode issued =
         RedemptionCode.issue(

@@ -50,6 +50,21 @@ class PersonalDataIT {
         .api()
         .purchases()
         .postPurchase(key(), purchase(member.getPassportCode(), "500.00", "florist"));
+    // Consents and invitations made by e-mail and by phone store none of them either.
+    var owner = club.admin();
+    owner
+        .clubs()
+        .publishConsentDocument(
+            club.slug(),
+            new club.bloom.client.model.ConsentPublication()
+                .kind(club.bloom.client.model.ConsentKind.TERMS)
+                .text("Правила клуба"));
+    owner
+        .clubs()
+        .inviteMember(club.slug(), new club.bloom.client.model.InvitationRequest().email(email));
+    owner
+        .clubs()
+        .inviteMember(club.slug(), new club.bloom.client.model.InvitationRequest().phone(phone));
 
     List<String> secrets =
         List.of("Зинаида", "Шифрованная", phone, phone.substring(1), email, "1987-03-08");

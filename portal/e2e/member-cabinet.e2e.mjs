@@ -10,6 +10,10 @@
 //   EXPECT_PASSPORT       the member's passport code
 //   EXPECT_MIN_PURCHASES  how many history rows at least
 //   SCREENSHOT            where to write the PNG of the cabinet
+//   EXPECT_TERMS          optional, 1: the club's new terms must be shown and are accepted in the
+//                         cabinet (otherwise they are accepted only if shown)
+//   EXPECT_INVITATION     optional, 1: an Inner Circle invitation must be shown; it is accepted and
+//                         the passport must then carry the Inner Circle badge
 //   E2E_TIMEOUT_MS        optional, per wait (default 30000)
 //   CHROMIUM              optional, default /usr/bin/chromium (Debian's; browsers are never downloaded)
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -96,6 +100,8 @@ async function main() {
   const expectPassport = required('EXPECT_PASSPORT');
   const expectMinPurchases = Number(required('EXPECT_MIN_PURCHASES'));
   const screenshot = required('SCREENSHOT');
+  const expectTerms = process.env.EXPECT_TERMS === '1';
+  const expectInvitation = process.env.EXPECT_INVITATION === '1';
   if (!Number.isInteger(expectMinPurchases) || expectMinPurchases < 0) {
     throw new Error('EXPECT_MIN_PURCHASES must be a non-negative integer');
   }
@@ -150,6 +156,7 @@ async function main() {
     let acceptedTerms = false;
     const outcome = await poll('the cabinet after login', async () => {
       if (await visible(page, '[data-testid="passport-code"]')) return 'cabinet';
+      if (await visible(page, '[data-testid="consent-terms"]')) return 'terms';
       if (await visible(page, '[data-testid="error"]')) return 'error';
       if (!acceptedTerms && (await visible(page, '#kc-accept'))) {
         await page.locator('#kc-accept').click();
@@ -179,6 +186,31 @@ async function main() {
         throw new CheckFailed(`the portal shows an error: ${await textOf(page, 'error')}`);
     }
     pass(`signed in as ${username}, back at ${page.url()}`);
+
+    if (outcome === 'terms') {
+      const text = await textOf(page, 'consent-terms');
+      check(text.length > 0, "the cabinet asks to accept the club's current terms first");
+      await page.getByTestId('consent-accept-terms').click();
+      await page.getByTestId('passport-code').waitFor({ state: 'visible' });
+      pass("accepted the club's terms in the cabinet");
+    } else if (expectTerms) {
+      throw new CheckFailed("the cabinet did not ask to accept the club's new terms");
+    }
+
+    if (expectInvitation) {
+      await page.getByTestId('invitation').waitFor({ state: 'visible' });
+      pass(`invitation shown: ${await textOf(page, 'invitation')}`);
+      await page.getByTestId('invitation-accept').click();
+      const badge = await poll('the Inner Circle badge on the passport', async () => {
+        const shown = await visible(page, '[data-testid="inner-circle-badge"]');
+        return shown ? await textOf(page, 'inner-circle-badge') : undefined;
+      });
+      check(badge.length > 0, `the passport carries the badge "${badge}"`);
+      check(
+        (await page.getByTestId('invitation').count()) === 0,
+        'the answered invitation is gone',
+      );
+    }
 
     const passport = await poll(`passport code ${expectPassport}`, async () => {
       const text = await textOf(page, 'passport-code');

@@ -94,6 +94,7 @@ public final class DemoData {
       }
       operator.clubs().defineCurrencies(club, currencies);
       operator.rules().defineEarningRules(club, rules());
+      publishTermsIfChanged(operator, club);
 
       Map<String, String> partnerKeys = new HashMap<>();
       for (JsonValue v : demo.getJsonArray("partners")) {
@@ -124,6 +125,18 @@ public final class DemoData {
                             ApiKeyRequest.ScopesEnum.PURCHASES_READ))
                     .secret(key));
         partnerKeys.put(slug, key);
+        if (p.containsKey("cashierKey")) {
+          // The counter's terminal: looks members up, sees what the club's PD policy allows.
+          operator
+              .platform()
+              .issueApiKey(
+                  slug,
+                  new ApiKeyRequest()
+                      .mode(ApiKeyRequest.ModeEnum.TEST)
+                      .label("demo cashier terminal")
+                      .scopes(List.of(ApiKeyRequest.ScopesEnum.MEMBERS_LOOKUP))
+                      .secret(p.getString("cashierKey")));
+        }
       }
 
       Map<String, String> passports = new HashMap<>();
@@ -211,6 +224,37 @@ public final class DemoData {
       Files.writeString(dir.resolve("demo-passport.txt"), passport);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Publishes the demo terms ({@code demo/bloom-care-terms.txt}) unless they are the current
+   * version already: members then accept them in the cabinet at their next visit.
+   */
+  private static void publishTermsIfChanged(BloomApi operator, String club) throws ApiException {
+    String text;
+    try (InputStream in = DemoData.class.getResourceAsStream("/demo/bloom-care-terms.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("demo/bloom-care-terms.txt missing from the classpath");
+      }
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    boolean current =
+        operator.clubs().listConsentDocuments(club).stream()
+            .filter(d -> d.getKind() == club.bloom.client.model.ConsentKind.TERMS)
+            .findFirst()
+            .map(d -> d.getText().equals(text))
+            .orElse(false);
+    if (!current) {
+      operator
+          .clubs()
+          .publishConsentDocument(
+              club,
+              new club.bloom.client.model.ConsentPublication()
+                  .kind(club.bloom.client.model.ConsentKind.TERMS)
+                  .text(text));
     }
   }
 

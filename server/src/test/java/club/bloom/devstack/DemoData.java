@@ -4,6 +4,8 @@ import club.bloom.client.ApiException;
 import club.bloom.client.model.ApiKeyRequest;
 import club.bloom.client.model.Category;
 import club.bloom.client.model.ClubProvisioning;
+import club.bloom.client.model.ConsentKind;
+import club.bloom.client.model.ConsentPublication;
 import club.bloom.client.model.EnrolledMember;
 import club.bloom.client.model.MemberEnrolment;
 import club.bloom.client.model.Money;
@@ -243,7 +245,7 @@ public final class DemoData {
     }
     boolean current =
         operator.clubs().listConsentDocuments(club).stream()
-            .filter(d -> d.getKind() == club.bloom.client.model.ConsentKind.TERMS)
+            .filter(d -> d.getKind() == ConsentKind.TERMS)
             .findFirst()
             .map(d -> d.getText().equals(text))
             .orElse(false);
@@ -251,10 +253,7 @@ public final class DemoData {
       operator
           .clubs()
           .publishConsentDocument(
-              club,
-              new club.bloom.client.model.ConsentPublication()
-                  .kind(club.bloom.client.model.ConsentKind.TERMS)
-                  .text(text));
+              club, new ConsentPublication().kind(ConsentKind.TERMS).text(text));
     }
   }
 

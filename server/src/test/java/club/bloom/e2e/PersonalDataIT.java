@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import club.bloom.client.model.ConsentKind;
+import club.bloom.client.model.ConsentPublication;
 import club.bloom.client.model.EnrolledMember;
+import club.bloom.client.model.InvitationRequest;
 import club.bloom.client.model.MemberEnrolment;
 import club.bloom.e2e.Fixtures.ClubFixture;
 import club.bloom.e2e.Fixtures.PartnerFixture;
@@ -55,16 +58,9 @@ class PersonalDataIT {
     owner
         .clubs()
         .publishConsentDocument(
-            club.slug(),
-            new club.bloom.client.model.ConsentPublication()
-                .kind(club.bloom.client.model.ConsentKind.TERMS)
-                .text("Правила клуба"));
-    owner
-        .clubs()
-        .inviteMember(club.slug(), new club.bloom.client.model.InvitationRequest().email(email));
-    owner
-        .clubs()
-        .inviteMember(club.slug(), new club.bloom.client.model.InvitationRequest().phone(phone));
+            club.slug(), new ConsentPublication().kind(ConsentKind.TERMS).text("Правила клуба"));
+    owner.clubs().inviteMember(club.slug(), new InvitationRequest().email(email));
+    owner.clubs().inviteMember(club.slug(), new InvitationRequest().phone(phone));
 
     List<String> secrets =
         List.of("Зинаида", "Шифрованная", phone, phone.substring(1), email, "1987-03-08");

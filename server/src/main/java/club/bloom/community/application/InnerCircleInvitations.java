@@ -15,6 +15,7 @@ import club.bloom.membership.domain.MemberRepository;
 import club.bloom.membership.domain.PersonalData;
 import club.bloom.membership.domain.PersonalDataVault;
 import club.bloom.shared.domain.InvalidInput;
+import club.bloom.shared.domain.Money;
 import club.bloom.shared.domain.NotFound;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tiers.application.TierAssignment;
@@ -24,6 +25,7 @@ import club.bloom.tiers.domain.TierRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -196,11 +198,22 @@ public class InnerCircleInvitations {
   }
 
   private static InvitationView view(Invitation i, TierLadder ladder, Instant now) {
+    // A tier the club has since removed is still named by its code.
     return view(
         i,
         ladder
             .find(i.tierCode())
-            .orElseThrow(() -> new IllegalStateException("tier " + i.tierCode() + " missing")),
+            .orElseGet(
+                () ->
+                    new TierRule(
+                        i.tierCode(),
+                        i.tierCode(),
+                        0,
+                        Money.zero(Money.RUB),
+                        0,
+                        12,
+                        BigDecimal.ZERO,
+                        true)),
         now);
   }
 

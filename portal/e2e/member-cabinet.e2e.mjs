@@ -14,6 +14,7 @@
 //                         cabinet (otherwise they are accepted only if shown)
 //   EXPECT_INVITATION     optional, 1: an Inner Circle invitation must be shown; it is accepted and
 //                         the passport must then carry the Inner Circle badge
+//   EXPECT_CROSS_CREDITS  optional, 0: the member has no cross-credits to check (default: checked)
 //   E2E_TIMEOUT_MS        optional, per wait (default 30000)
 //   CHROMIUM              optional, default /usr/bin/chromium (Debian's; browsers are never downloaded)
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -102,6 +103,7 @@ async function main() {
   const screenshot = required('SCREENSHOT');
   const expectTerms = process.env.EXPECT_TERMS === '1';
   const expectInvitation = process.env.EXPECT_INVITATION === '1';
+  const expectCrossCredits = process.env.EXPECT_CROSS_CREDITS !== '0';
   if (!Number.isInteger(expectMinPurchases) || expectMinPurchases < 0) {
     throw new Error('EXPECT_MIN_PURCHASES must be a non-negative integer');
   }
@@ -254,6 +256,13 @@ async function main() {
     const progress = await textOf(page, 'tier-progress');
     check(progress.length > 0, `tier progress says "${progress}"`);
     pass(`points ${await textOf(page, 'points-balance')}, tier ${await textOf(page, 'tier-name')}`);
+    if (expectCrossCredits) {
+      const crossCredits = await textOf(page, 'balance-cross-credits');
+      check(
+        /сгорят/.test(crossCredits) && /других партнёров/.test(crossCredits),
+        `cross-credits shown with where they pay and when they expire: "${crossCredits}"`,
+      );
+    }
 
     await page.getByTestId('request-redemption-code').click();
     const code = await poll('a one-time redemption code', async () => {
@@ -261,6 +270,25 @@ async function main() {
       return /\b\d{6}\b/.test(text) ? text : undefined;
     });
     pass(`one-time code for paying with points: ${code}`);
+
+    await page.getByTestId('email-redemption-code').click();
+    const emailed = await poll('the code sent by e-mail', async () => {
+      const text = await textOf(page, 'redemption-code');
+      return /Код отправлен на \S+@/.test(text) ? text : undefined;
+    });
+    pass(`one-time code sent by e-mail: ${emailed}`);
+
+    await page.getByTestId('enrol-totp').click();
+    const totp = await poll('the passport code (TOTP)', async () => {
+      const text = await textOf(page, 'totp-code');
+      return /^\d{6}$/.test(text) ? text : undefined;
+    });
+    pass(`passport code (TOTP) shown: ${totp}`);
+    await page.getByTestId('disable-totp').click();
+    await poll('the passport code turned off', async () =>
+      (await page.getByTestId('enrol-totp').count()) > 0 ? true : undefined,
+    );
+    pass('passport code (TOTP) turned off again');
 
     await page.screenshot({ path: screenshot, fullPage: true });
     pass(`screenshot written to ${screenshot}`);

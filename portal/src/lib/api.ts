@@ -85,12 +85,27 @@ export interface MemberCabinet {
   pointsPending?: number;
   /** Owed after refunds took back spent points; repaid from future earnings. */
   pointsDebt?: number;
+  /** The balance in each of the club's currencies (`points` included). */
+  balances?: CurrencyBalance[];
   tier: TierRef;
   progress: TierProgress;
   /** Present while the member holds an invitation-only tier (Inner Circle). */
   innerCircle?: InnerCircleStatus;
   /** Consent texts to answer, required ones first; a required one blocks the cabinet's actions. */
   pendingConsents?: ConsentDocument[];
+}
+
+/** `CurrencyBalance` */
+export interface CurrencyBalance {
+  currency: string;
+  name: string;
+  /** Spendable only at partners other than the one whose purchase granted them. */
+  onlyAtOtherPartners: boolean;
+  active: number;
+  pending: number;
+  debt: number;
+  /** The soonest expiry of active points and how many expire then. */
+  nextExpiry?: { points: number; at: string };
 }
 
 /** `MemberPurchase` */
@@ -113,8 +128,12 @@ export interface MemberPurchasePage {
 
 /** `RedemptionCode` (POST /me/redemption-code) */
 export interface RedemptionCode {
-  code: string;
+  /** Absent when the code was sent by e-mail. */
+  code?: string;
   expiresAt: string;
+  delivery: 'screen' | 'email';
+  /** The masked address the code went to (e-mail delivery). */
+  sentTo?: string;
 }
 
 /** `ClubSignInInfo` (GET /public/clubs/{club}) */
@@ -186,6 +205,21 @@ export interface BloomApi {
     answer: 'accept' | 'decline',
     options?: RequestOptions,
   ): Promise<Invitation>;
+  /** The same, sent to the member's e-mail: the answer has no code, only where it went. */
+  sendRedemptionCodeByEmail(options?: RequestOptions): Promise<RedemptionCode>;
+  /** The passport's TOTP key, or null when the member has not turned it on. */
+  getPassportTotp(options?: RequestOptions): Promise<PassportTotp | null>;
+  /** Turns the passport's TOTP on with a new key. */
+  enrolPassportTotp(options?: RequestOptions): Promise<PassportTotp>;
+  disablePassportTotp(options?: RequestOptions): Promise<void>;
+}
+
+/** `PassportTotp` */
+export interface PassportTotp {
+  otpauthUri: string;
+  secret: string;
+  digits: number;
+  periodSeconds: number;
 }
 
 const JSON_ACCEPT = 'application/json, application/problem+json';
@@ -282,6 +316,31 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
         'POST',
       );
       return (await response.json()) as Invitation;
+    },
+    sendRedemptionCodeByEmail: async (request) => {
+      const response = await send(
+        '/me/redemption-code?delivery=email',
+        JSON_ACCEPT,
+        true,
+        request,
+        'POST',
+      );
+      return (await response.json()) as RedemptionCode;
+    },
+    getPassportTotp: async (request) => {
+      try {
+        return await getJson<PassportTotp>('/me/passport/totp', true, request);
+      } catch (error) {
+        if (error instanceof ApiError && error.problem.status === 404) return null;
+        throw error;
+      }
+    },
+    enrolPassportTotp: async (request) => {
+      const response = await send('/me/passport/totp', JSON_ACCEPT, true, request, 'POST');
+      return (await response.json()) as PassportTotp;
+    },
+    disablePassportTotp: async (request) => {
+      await send('/me/passport/totp', JSON_ACCEPT, true, request, 'DELETE');
     },
     getMyPassportQr: async (request) => {
       const response = await send('/me/passport/qr', 'image/svg+xml', true, request);

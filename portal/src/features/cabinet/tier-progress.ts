@@ -1,5 +1,6 @@
 import type { MemberCabinet, TierProgress } from '../../lib/api';
 import { h } from '../../lib/dom';
+import { otherBalances } from './balances';
 import { formatPoints } from './format';
 
 /**
@@ -48,6 +49,7 @@ export function statusCard(cabinet: MemberCabinet): HTMLElement {
         ),
         pointsNote(cabinet),
       ),
+      ...otherBalances(cabinet),
       h(
         'div',
         { class: 'fact' },

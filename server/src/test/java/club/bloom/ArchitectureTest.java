@@ -155,6 +155,9 @@ class ArchitectureTest {
           // Processing, not disclosure: earning rules see only the days to the birthday.
           .doNotHaveFullyQualifiedName("club.bloom.ingestion.application.PurchaseRecording")
           .and()
+          // The member's own address, to mail her own one-time code.
+          .doNotHaveFullyQualifiedName("club.bloom.membership.application.RedemptionConfirmation")
+          .and()
           .resideOutsideOfPackage("club.bloom.membership.infrastructure..")
           .should()
           .callMethod(

@@ -92,6 +92,7 @@ public final class DemoData {
         if (o.containsKey("inactivityMonths")) {
           currency.inactivityMonths(o.getInt("inactivityMonths"));
         }
+        currency.onlyAtOtherPartners(o.getBoolean("onlyAtOtherPartners", false));
         currencies.add(currency);
       }
       operator.clubs().defineCurrencies(club, currencies);

@@ -1,5 +1,8 @@
 package club.bloom.devstack;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -48,7 +51,7 @@ import java.util.concurrent.TimeoutException;
  * the test classpath (see the exec-maven-plugin executions in {@code server/pom.xml}).
  *
  * <pre>
- * DevStack supervise [--demo] [--test-dropins] [--no-liberty] --ports=HTTP,KC,KCMGMT,PG
+ * DevStack supervise [--demo] [--test-dropins] [--no-liberty] --ports=HTTP,KC,KCMGMT,PG,SMTP,IMAP
  *     starts everything, writes target/devstack/ready and blocks; stops everything on SIGTERM
  * DevStack run [--demo] --ports=...    the same in the foreground, for a human (Ctrl+C stops)
  * DevStack start [same flags]          launches a detached supervisor and waits until it is ready
@@ -116,6 +119,7 @@ public final class DevStack {
   private boolean postgresLaunched;
   private Process keycloak;
   private Process liberty;
+  private GreenMail mail;
   private volatile boolean stopping;
   private boolean stopped;
 
@@ -171,7 +175,7 @@ public final class DevStack {
     System.out.println("[devstack] " + problem);
     System.out.println(
         "usage: DevStack supervise|run|start [--demo] [--test-dropins] [--no-liberty]"
-            + " --ports=HTTP,KEYCLOAK,KEYCLOAK_MANAGEMENT,POSTGRES\n"
+            + " --ports=HTTP,KEYCLOAK,KEYCLOAK_MANAGEMENT,POSTGRES,SMTP,IMAP\n"
             + "       DevStack stop");
     System.exit(2);
   }
@@ -184,7 +188,9 @@ public final class DevStack {
       int httpPort,
       int keycloakPort,
       int keycloakManagementPort,
-      int postgresPort) {
+      int postgresPort,
+      int smtpPort,
+      int imapPort) {
 
     static Options parse(List<String> flags) {
       boolean demo = false;
@@ -212,10 +218,12 @@ public final class DevStack {
           usage("unknown flag " + flag);
         }
       }
-      if (ports == null || ports.length != 4) {
-        usage("--ports=HTTP,KEYCLOAK,KEYCLOAK_MANAGEMENT,POSTGRES is required (four ports)");
+      if (ports == null || ports.length != 6) {
+        usage(
+            "--ports=HTTP,KEYCLOAK,KEYCLOAK_MANAGEMENT,POSTGRES,SMTP,IMAP is required (six ports)");
       }
-      return new Options(demo, testDropins, noLiberty, ports[0], ports[1], ports[2], ports[3]);
+      return new Options(
+          demo, testDropins, noLiberty, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]);
     }
 
     String keycloakUrl() {
@@ -269,6 +277,7 @@ public final class DevStack {
     List<String> banner;
     try {
       startPostgres(options.postgresPort());
+      startMail(options);
       String provisionerSecret = startKeycloak(options);
       if (options.noLiberty()) {
         log("Liberty not started (--no-liberty)");
@@ -390,6 +399,8 @@ public final class DevStack {
     ports.put("Keycloak HTTP", options.keycloakPort());
     ports.put("Keycloak management", options.keycloakManagementPort());
     ports.put("PostgreSQL", options.postgresPort());
+    ports.put("SMTP", options.smtpPort());
+    ports.put("IMAP", options.imapPort());
     return ports;
   }
 
@@ -455,6 +466,33 @@ public final class DevStack {
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * A real SMTP server for Bloom's outgoing mail and IMAP to read it (tests, developers), in this
+   * JVM: GreenMail, every recipient gets a mailbox, any password logs in. Mail lives in memory.
+   */
+  private void startMail(Options options) throws StartFailure {
+    long t = System.nanoTime();
+    try {
+      mail =
+          new GreenMail(
+                  new ServerSetup[] {
+                    new ServerSetup(options.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                    new ServerSetup(options.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+                  })
+              .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+      mail.start();
+    } catch (RuntimeException e) {
+      throw new StartFailure("the mail server (GreenMail) did not start: " + e, null);
+    }
+    log(
+        "mail server (GreenMail) on SMTP "
+            + options.smtpPort()
+            + ", IMAP "
+            + options.imapPort()
+            + " in "
+            + seconds(t));
   }
 
   private void startPostgres(int port) throws StartFailure {
@@ -644,6 +682,8 @@ public final class DevStack {
     env.remove("WLP_OUTPUT_DIR");
     env.remove("WLP_USER_DIR");
     env.put("BLOOM_DB_HOST", "localhost");
+    env.put("BLOOM_SMTP_HOST", "localhost");
+    env.put("BLOOM_SMTP_PORT", Integer.toString(options.smtpPort()));
     env.put("BLOOM_DB_PORT", Integer.toString(options.postgresPort()));
     env.put("BLOOM_DB_NAME", DB_NAME);
     env.put("BLOOM_DB_USER", DB_USER);
@@ -803,6 +843,12 @@ public final class DevStack {
             + "/"
             + DB_PASSWORD
             + ")");
+    lines.add(
+        "  mail (GreenMail) SMTP localhost:"
+            + options.smtpPort()
+            + ", IMAP localhost:"
+            + options.imapPort()
+            + " (log in as the recipient's address, any password)");
     if (!demoLines.isEmpty()) {
       lines.add("");
       lines.addAll(demoLines);
@@ -827,6 +873,10 @@ public final class DevStack {
       stopTree("Keycloak", keycloak.toHandle(), KEYCLOAK_STOP_TIMEOUT);
     }
     stopPostgres();
+    if (mail != null) {
+      mail.stop();
+      log("mail server stopped");
+    }
     try {
       Files.deleteIfExists(readyFile);
       String pid = Files.isRegularFile(pidFile) ? Files.readString(pidFile).trim() : "";

@@ -79,7 +79,8 @@ class ConsentIT {
     assertEquals(v1, cabinet.getPendingConsents().get(0).getText());
     var blocked = problem(failing(() -> member.api().member().listMyPurchases(10, null)), 403);
     assertEquals("consent-required", blocked.get("type").asText().replaceAll(".*/", ""));
-    problem(failing(() -> member.api().member().requestRedemptionCode()), 403);
+    problem(failing(() -> member.api().member().requestRedemptionCode(null)), 403);
+    problem(failing(() -> member.api().member().enrolPassportTotp()), 403);
 
     OffsetDateTime before = OffsetDateTime.now().minusSeconds(5);
     MemberConsents answered = accept(member, 1, "web");

@@ -39,6 +39,12 @@ class MemberCabinetBrowserIT {
                 "EXPECT_MIN_PURCHASES", "3"));
     assertTrue(output.contains("ok - passport QR image loaded"), output);
     assertTrue(output.contains("ok - one-time code for paying with points"), output);
+    assertTrue(output.contains("ok - cross-credits shown with where they pay"), output);
+    assertTrue(output.contains("ok - one-time code sent by e-mail"), output);
+    Mailbox.Mail mail =
+        Mailbox.of("anna@bloomandcare.demo").await(s -> s.startsWith("Код для оплаты баллами"));
+    assertTrue(mail.text().matches("(?s).*\\b\\d{6}\\b.*"), mail.text());
+    assertTrue(output.contains("ok - passport code (TOTP) shown"), output);
   }
 
   /**
@@ -60,13 +66,22 @@ class MemberCabinetBrowserIT {
         journey(
             "inner-circle",
             Map.of(
-                "CLUB", club.slug(),
-                "MEMBER_USERNAME", member.email(),
-                "MEMBER_PASSWORD", member.password(),
-                "EXPECT_PASSPORT", member.passport(),
-                "EXPECT_MIN_PURCHASES", "0",
-                "EXPECT_TERMS", "1",
-                "EXPECT_INVITATION", "1"));
+                "CLUB",
+                club.slug(),
+                "MEMBER_USERNAME",
+                member.email(),
+                "MEMBER_PASSWORD",
+                member.password(),
+                "EXPECT_PASSPORT",
+                member.passport(),
+                "EXPECT_MIN_PURCHASES",
+                "0",
+                "EXPECT_TERMS",
+                "1",
+                "EXPECT_INVITATION",
+                "1",
+                "EXPECT_CROSS_CREDITS",
+                "0"));
     assertTrue(output.contains("ok - accepted the club's terms in the cabinet"), output);
     assertTrue(output.contains("ok - the passport carries the badge \"Inner Circle\""), output);
     var me = member.api().member().getMyCabinet();

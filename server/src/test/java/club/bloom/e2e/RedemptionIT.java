@@ -72,7 +72,8 @@ class RedemptionIT {
   }
 
   static String code(MemberFixture member) throws ApiException {
-    RedemptionCode code = member.api().member().requestRedemptionCode();
+    RedemptionCode code = member.api().member().requestRedemptionCode(null);
+    assertEquals(RedemptionCode.DeliveryEnum.SCREEN, code.getDelivery());
     assertTrue(code.getCode().matches("^[0-9]{6}$"), code.getCode());
     assertTrue(code.getExpiresAt().isAfter(OffsetDateTime.now().plusMinutes(4)));
     assertFalse(code.getExpiresAt().isAfter(OffsetDateTime.now().plusMinutes(6)));
@@ -196,6 +197,84 @@ class RedemptionIT {
         .purchases()
         .postRedemption(key(), redemption(member, "1000.00", 200, code(member)));
     assertEquals(500L - 200L + 40L, balance(member));
+  }
+
+  @Test
+  void theCodeCanBeSentToTheMembersEmailInsteadOfTheScreen() throws Exception {
+    MemberFixture member = memberWith500Points();
+    Mailbox inbox = Mailbox.of(member.email());
+
+    RedemptionCode sent = member.api().member().requestRedemptionCode("email");
+
+    assertEquals(RedemptionCode.DeliveryEnum.EMAIL, sent.getDelivery());
+    assertEquals(null, sent.getCode(), "an e-mailed code is not in the answer");
+    assertEquals(member.email().charAt(0) + "***@members.test", sent.getSentTo(), "masked address");
+    Mailbox.Mail mail = inbox.await(s -> s.startsWith("Код для оплаты баллами"));
+    java.util.regex.Matcher digits =
+        java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(mail.text());
+    assertTrue(digits.find(), mail.text());
+    assertTrue(mail.subject().endsWith(digits.group(1)), mail.subject());
+    assertTrue(mail.text().contains("Назовите его только кассиру"), mail.text());
+
+    RedemptionResult paid =
+        shop.api()
+            .purchases()
+            .postRedemption(key(), redemption(member, "1000.00", 100, digits.group(1)));
+    assertEquals(100L, paid.getPointsRedeemed());
+    JsonNode bad =
+        problem(failing(() -> member.api().member().requestRedemptionCode("pigeon")), 400);
+    assertEquals(List.of("delivery"), fields(bad));
+  }
+
+  /** The passport's current TOTP code, computed the way an authenticator app does. */
+  static String totp(String base32Secret, java.time.Instant at) throws Exception {
+    var generator =
+        new com.eatthepath.otp.TimeBasedOneTimePasswordGenerator(java.time.Duration.ofSeconds(30));
+    return generator.generateOneTimePasswordString(
+        new javax.crypto.spec.SecretKeySpec(
+            new org.apache.commons.codec.binary.Base32().decode(base32Secret), "HmacSHA1"),
+        at);
+  }
+
+  @Test
+  void theCashierMayConfirmWithThePassportsTotpEachCodeOnce() throws Exception {
+    MemberFixture member = memberWith500Points();
+    var key = member.api().member().enrolPassportTotp();
+    assertTrue(key.getOtpauthUri().startsWith("otpauth://totp/"), key.getOtpauthUri());
+    assertTrue(key.getOtpauthUri().contains("secret=" + key.getSecret()), key.getOtpauthUri());
+    assertTrue(key.getOtpauthUri().contains(member.passport()), key.getOtpauthUri());
+    assertEquals(key.getSecret(), member.api().member().getPassportTotp().getSecret());
+    String now = totp(key.getSecret(), java.time.Instant.now());
+
+    RedemptionResult paid =
+        shop.api().purchases().postRedemption(key(), redemption(member, "1000.00", 100, now));
+    assertEquals(100L, paid.getPointsRedeemed());
+
+    JsonNode replay =
+        problem(
+            failing(
+                () ->
+                    shop.api()
+                        .purchases()
+                        .postRedemption(key(), redemption(member, "1000.00", 100, now))),
+            422);
+    assertEquals("invalid-confirmation-code", type(replay), "a TOTP code confirms once");
+    assertEquals(400L + 45L, balance(member));
+
+    member.api().member().disablePassportTotp();
+    JsonNode off = problem(failing(() -> member.api().member().getPassportTotp()), 404);
+    assertEquals("totp-off", type(off));
+    String next = totp(key.getSecret(), java.time.Instant.now().plusSeconds(30));
+    JsonNode refused =
+        problem(
+            failing(
+                () ->
+                    shop.api()
+                        .purchases()
+                        .postRedemption(key(), redemption(member, "1000.00", 100, next))),
+            422);
+    assertEquals("no-confirmation-code", type(refused), "an old key confirms nothing once off");
+    assertEquals(445L, balance(member));
   }
 
   @Test

@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 public class RedemptionsResource {
   private static final Pattern CODE = Pattern.compile("^[0-9]{6}$");
+  private static final Pattern CURRENCY = Pattern.compile("^[a-z][a-z0-9-]{1,30}$");
 
   @Inject CurrentCaller caller;
   @Inject RedemptionRecording recording;
@@ -73,9 +74,17 @@ public class RedemptionsResource {
             body.confirmationCode(),
             CODE,
             "must be the member's six-digit code");
+    String currency =
+        body.currency() == null
+            ? null
+            : checks.matches(
+                "currency",
+                body.currency(),
+                CURRENCY,
+                "must be a currency code such as points or cross-credits");
     checks.throwIfAny();
     RedemptionRecorded r =
-        recording.redeem(partner, key, new RecordRedemption(receipt, points, code));
+        recording.redeem(partner, key, new RecordRedemption(receipt, currency, points, code));
     return Response.status(201).entity(RedemptionResult.of(r)).build();
   }
 
@@ -87,7 +96,8 @@ public class RedemptionsResource {
       String occurredAt,
       String receiptNumber,
       Long pointsToRedeem,
-      String confirmationCode) {}
+      String confirmationCode,
+      String currency) {}
 
   /** The contract's {@code RedemptionResult}: the purchase's result and how it was paid. */
   public record RedemptionResult(
@@ -101,6 +111,7 @@ public class RedemptionsResource {
       TierRef tier,
       ProgressDto progress,
       List<BonusDto> bonuses,
+      String currency,
       long pointsRedeemed,
       MoneyDto amountPaidWithPoints,
       MoneyDto amountPaidWithMoney) {
@@ -117,6 +128,7 @@ public class RedemptionsResource {
           p.tier(),
           p.progress(),
           p.bonuses(),
+          r.currency(),
           r.pointsRedeemed(),
           MoneyDto.of(r.amountPaidWithPoints()),
           MoneyDto.of(r.amountPaidWithMoney()));

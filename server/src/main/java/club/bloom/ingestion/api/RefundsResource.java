@@ -66,6 +66,8 @@ public class RefundsResource {
                 MoneyDto.of(r.refundedTotal()),
                 r.pointsReversed(),
                 r.pointsReturned(),
+                r.returnedCurrency(),
+                r.reversedInOtherCurrencies(),
                 r.pointsBalance(),
                 r.pointsDebt(),
                 r.tierCode() == null
@@ -88,6 +90,8 @@ public class RefundsResource {
       MoneyDto refundedTotal,
       long pointsReversed,
       long pointsReturned,
+      String returnedCurrency,
+      java.util.Map<String, Long> reversedInOtherCurrencies,
       long pointsBalance,
       long pointsDebt,
       TierRef tier,

@@ -79,31 +79,35 @@ public class PurchaseRecording {
         "record-purchase",
         command,
         PurchaseRecorded.class,
-        () -> doRecord(partnerId, command, PointsPayment.none(command.amount())));
+        () -> doRecord(partnerId, command, PointsPayment.none(command.amount()), Optional.empty()));
   }
 
   /**
-   * Records a purchase paid partly with the member's points, inside the caller's transaction and
-   * under the caller's idempotency claim (it makes none of its own): the points are debited first,
-   * oldest-expiring first, so the member spends what she had and never what this purchase grants;
-   * then the purchase earns — base and rules — on the part paid with money only. The purchase and
-   * the receipt keep the whole amount and the points redeemed. The caller has checked the member's
-   * confirmation and the club's limit.
+   * Records a purchase paid partly with the member's points of one currency, inside the caller's
+   * transaction and under the caller's idempotency claim (it makes none of its own): the points are
+   * debited first, oldest-expiring first and only from lots spendable at this partner
+   * (cross-credits are not spendable where they were granted), so the member spends what she had
+   * and never what this purchase grants; then the purchase earns — base and rules — on the part
+   * paid with money only. The purchase and the receipt keep the whole amount and the points
+   * redeemed. The caller has checked the member's confirmation and the club's limit.
    *
    * @throws club.bloom.ledger.domain.CannotRedeem not enough active points, or the member owes
    *     points from a refund (422)
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public PurchaseRecorded recordPaidWithPoints(
-      TenantId partnerId, RecordPurchase command, PointsPayment payment) {
+      TenantId partnerId, RecordPurchase command, PointsPayment payment, Currency paidWith) {
     if (!payment.paidWithPoints().plus(payment.paidWithMoney()).equals(command.amount())) {
       throw new IllegalArgumentException("the payment does not add up to the receipt");
     }
-    return doRecord(partnerId, command, payment);
+    return doRecord(partnerId, command, payment, Optional.of(paidWith));
   }
 
   private PurchaseRecorded doRecord(
-      TenantId partnerId, RecordPurchase command, PointsPayment payment) {
+      TenantId partnerId,
+      RecordPurchase command,
+      PointsPayment payment,
+      Optional<Currency> paidWith) {
     Tenant partner = tenants.find(partnerId).orElseThrow();
     PassportCode passport =
         PassportCode.parse(command.passportCode())
@@ -134,11 +138,18 @@ public class PurchaseRecording {
     Instant now = clock.instant();
     MemberPoints points = ledger.lock(club.schema(), member.id());
     UUID purchaseId = UUID.randomUUID();
+    String redeemedCurrency = paidWith.map(Currency::code).orElse(Currency.POINTS);
     if (payment.points() > 0) {
+      Currency currency = paidWith.orElseThrow();
+      String at = partnerId.value().toString();
       ledger.record(
           club.schema(),
           points.redeem(
-              Currency.POINTS, payment.points(), lot -> true, purchaseId.toString(), now));
+              currency.code(),
+              payment.points(),
+              lot -> currency.spendableAt(lot, at),
+              purchaseId.toString(),
+              now));
     }
     // Earning applies to the part of the receipt paid with money.
     Money earningAmount = payment.paidWithMoney();
@@ -175,6 +186,7 @@ public class PurchaseRecording {
             occurredAt,
             pointsEarned,
             payment.points(),
+            redeemedCurrency,
             now));
     receipts.add(
         partner.schema(),

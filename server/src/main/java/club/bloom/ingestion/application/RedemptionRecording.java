@@ -82,23 +82,45 @@ public class RedemptionRecording {
     Member member =
         members.findByPassport(club.schema(), passport).orElseThrow(UnknownPassport::new);
 
-    PointsPayment payment = payment(club, receipt.amount(), command.pointsToRedeem());
+    Currency currency = currency(club, command.currency());
+    PointsPayment payment = payment(club, currency, receipt.amount(), command.pointsToRedeem());
     // Before the member is locked: a wrong code commits its spent attempt on its own.
     confirmation.confirm(club.schema(), member.id(), command.confirmationCode());
-    PurchaseRecorded purchase = purchases.recordPaidWithPoints(partnerId, receipt, payment);
+    PurchaseRecorded purchase =
+        purchases.recordPaidWithPoints(partnerId, receipt, payment, currency);
     return new RedemptionRecorded(
-        purchase, payment.points(), payment.paidWithPoints(), payment.paidWithMoney());
+        purchase,
+        currency.code(),
+        payment.points(),
+        payment.paidWithPoints(),
+        payment.paidWithMoney());
+  }
+
+  /** The club's currency the member pays with; {@code points} unless the request names another. */
+  private Currency currency(Tenant club, String code) {
+    String wanted = code == null ? Currency.POINTS : code;
+    return settings
+        .currency(club.schema(), wanted)
+        .orElseThrow(
+            () ->
+                InvalidInput.of(
+                    "currency",
+                    "'"
+                        + wanted
+                        + "' is not a currency of the club; its currencies: "
+                        + String.join(
+                            ", ",
+                            settings.currencies(club.schema()).stream()
+                                .map(Currency::code)
+                                .toList())));
   }
 
   /** The split of the receipt, within the club's limit. */
-  private PointsPayment payment(Tenant club, Money amount, long pointsToRedeem) {
-    BigDecimal rubleValue =
-        settings
-            .currency(club.schema(), Currency.POINTS)
-            .map(Currency::rubleValue)
-            .orElseThrow(() -> new IllegalStateException("no currency " + Currency.POINTS));
+  private PointsPayment payment(Tenant club, Currency currency, Money amount, long pointsToRedeem) {
+    BigDecimal rubleValue = currency.rubleValue();
     if (rubleValue.signum() <= 0) {
-      throw new CannotRedeem("the club's points have no ruble value, so they cannot pay");
+      throw new CannotRedeem(
+          "the club's " + currency.code() + " have no ruble value, so they cannot pay");
     }
     BigDecimal maxPercent = settings.maxRedeemPercent(club.schema());
     long max = PointsPayment.maxPoints(amount, rubleValue, maxPercent);
@@ -114,13 +136,17 @@ public class RedemptionRecording {
     return PointsPayment.of(amount, pointsToRedeem, rubleValue);
   }
 
-  /** Command: the whole receipt, how many points pay part of it, and the member's code. */
+  /**
+   * Command: the whole receipt, how many points of which currency (null: {@code points}) pay part
+   * of it, and the member's code.
+   */
   public record RecordRedemption(
-      RecordPurchase receipt, long pointsToRedeem, String confirmationCode) {}
+      RecordPurchase receipt, String currency, long pointsToRedeem, String confirmationCode) {}
 
   /** The outcome, stored for idempotent replays. */
   public record RedemptionRecorded(
       PurchaseRecorded purchase,
+      String currency,
       long pointsRedeemed,
       Money amountPaidWithPoints,
       Money amountPaidWithMoney) {}

@@ -33,7 +33,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -95,6 +98,8 @@ public class RefundRecording {
     long target = share(purchase.pointsEarned(), refundedSoFar, purchase.amount());
     long toReverse = Math.max(0, target - purchases.pointsReversed(club.schema(), purchase.id()));
     UUID refundId = UUID.randomUUID();
+    List<String> earlierRefunds =
+        purchases.refundIds(club.schema(), purchase.id()).stream().map(UUID::toString).toList();
     // Points that paid part of the receipt come back in the same proportion, spendable at once.
     long returnTarget = share(purchase.pointsRedeemed(), refundedSoFar, purchase.amount());
     long toReturn =
@@ -104,7 +109,7 @@ public class RefundRecording {
           club.schema(),
           points.accrue(
               new MemberPoints.Grant(
-                  Currency.POINTS,
+                  purchase.redeemedCurrency(),
                   toReturn,
                   now,
                   null,
@@ -123,6 +128,31 @@ public class RefundRecording {
             refundId.toString(),
             now);
     ledger.record(club.schema(), reversal);
+    // Rule bonuses in other currencies (cross-credits) go back in the same proportion.
+    Map<String, Long> otherReversals = new TreeMap<>();
+    ledger
+        .grantedFor(club.schema(), purchase.id().toString())
+        .forEach(
+            (currency, granted) -> {
+              if (currency.equals(Currency.POINTS)) {
+                return;
+              }
+              long due =
+                  share(granted, refundedSoFar, purchase.amount())
+                      - ledger.reversedBy(club.schema(), currency, earlierRefunds);
+              if (due > 0) {
+                ledger.record(
+                    club.schema(),
+                    points.reverse(
+                        currency,
+                        purchase.id().toString(),
+                        due,
+                        settings.spentPointsPolicy(club.schema()),
+                        refundId.toString(),
+                        now));
+                otherReversals.put(currency, due);
+              }
+            });
     purchases.addRefund(
         club.schema(),
         new PurchaseRefund(
@@ -175,6 +205,8 @@ public class RefundRecording {
         refundedSoFar,
         toReverse,
         toReturn,
+        purchase.redeemedCurrency(),
+        otherReversals,
         points.active(Currency.POINTS, now),
         points.debt(Currency.POINTS),
         after.map(TierRule::code).orElse(null),
@@ -207,6 +239,8 @@ public class RefundRecording {
       Money refundedTotal,
       long pointsReversed,
       long pointsReturned,
+      String returnedCurrency,
+      Map<String, Long> reversedInOtherCurrencies,
       long pointsBalance,
       long pointsDebt,
       String tierCode,

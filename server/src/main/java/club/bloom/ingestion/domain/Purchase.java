@@ -48,6 +48,9 @@ public class Purchase {
   @Column(name = "points_redeemed")
   private long pointsRedeemed;
 
+  @Column(name = "redeemed_currency")
+  private String redeemedCurrency = "points";
+
   @Column(name = "refunded_amount")
   private BigDecimal refundedAmount = BigDecimal.ZERO;
 
@@ -73,10 +76,14 @@ public class Purchase {
         occurredAt,
         pointsEarned,
         0,
+        "points",
         recordedAt);
   }
 
-  /** A purchase paid partly with {@code pointsRedeemed} points; {@code amount} is the whole. */
+  /**
+   * A purchase paid partly with {@code pointsRedeemed} points of {@code redeemedCurrency}; {@code
+   * amount} is the whole.
+   */
   public Purchase(
       UUID id,
       UUID memberId,
@@ -87,11 +94,13 @@ public class Purchase {
       Instant occurredAt,
       long pointsEarned,
       long pointsRedeemed,
+      String redeemedCurrency,
       Instant recordedAt) {
     if (pointsRedeemed < 0) {
       throw new IllegalArgumentException("redeemed points are never negative");
     }
     this.pointsRedeemed = pointsRedeemed;
+    this.redeemedCurrency = java.util.Objects.requireNonNull(redeemedCurrency);
     this.id = id;
     this.memberId = memberId;
     this.partnerId = partnerId;
@@ -165,5 +174,10 @@ public class Purchase {
   /** Points of the member that paid part of the receipt; the amount is the whole receipt. */
   public long pointsRedeemed() {
     return pointsRedeemed;
+  }
+
+  /** The currency of {@link #pointsRedeemed()}. */
+  public String redeemedCurrency() {
+    return redeemedCurrency;
   }
 }

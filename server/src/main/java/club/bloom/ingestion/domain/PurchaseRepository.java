@@ -29,6 +29,9 @@ public interface PurchaseRepository {
   /** Points already taken back by refunds of the purchase. */
   long pointsReversed(SchemaName club, UUID purchaseId);
 
+  /** The refunds recorded so far against the purchase. */
+  List<UUID> refundIds(SchemaName club, UUID purchaseId);
+
   /**
    * Spend net of refunds, and distinct categories with spend left, of a member since {@code from}.
    */

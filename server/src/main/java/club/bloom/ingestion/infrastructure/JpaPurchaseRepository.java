@@ -88,6 +88,16 @@ public class JpaPurchaseRepository implements PurchaseRepository {
   }
 
   @Override
+  public List<UUID> refundIds(SchemaName club, UUID purchaseId) {
+    var em = schemas.of(club);
+    em.flush();
+    return em.createQuery(
+            "select r.id from PurchaseRefund r where r.purchaseId = :purchase", UUID.class)
+        .setParameter("purchase", purchaseId)
+        .getResultList();
+  }
+
+  @Override
   public long pointsReversed(SchemaName club, UUID purchaseId) {
     var em = schemas.of(club);
     em.flush();

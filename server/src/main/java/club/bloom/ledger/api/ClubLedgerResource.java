@@ -82,7 +82,12 @@ public class ClubLedgerResource {
       if (code != null && name != null && value != null) {
         defs.add(
             new CurrencyDefinition(
-                code, name, new BigDecimal(value), activation, c.inactivityMonths()));
+                code,
+                name,
+                new BigDecimal(value),
+                activation,
+                c.inactivityMonths(),
+                Boolean.TRUE.equals(c.onlyAtOtherPartners())));
       }
     }
     checks.throwIfAny();
@@ -122,14 +127,16 @@ public class ClubLedgerResource {
       String name,
       String rubleValue,
       Integer activationDays,
-      Integer inactivityMonths) {
+      Integer inactivityMonths,
+      Boolean onlyAtOtherPartners) {
     static CurrencyDto of(Currency c) {
       return new CurrencyDto(
           c.code(),
           c.name(),
           c.rubleValue().stripTrailingZeros().toPlainString(),
           c.activationDays(),
-          c.inactivityMonths().orElse(null));
+          c.inactivityMonths().orElse(null),
+          c.onlyAtOtherPartners());
     }
   }
 

@@ -31,7 +31,13 @@ public class LedgerConfiguration {
       settings
           .currency(club, d.code())
           .ifPresentOrElse(
-              c -> c.define(d.name(), d.rubleValue(), d.activationDays(), d.inactivityMonths()),
+              c ->
+                  c.define(
+                      d.name(),
+                      d.rubleValue(),
+                      d.activationDays(),
+                      d.inactivityMonths(),
+                      d.onlyAtOtherPartners()),
               () ->
                   settings.add(
                       club,
@@ -40,7 +46,8 @@ public class LedgerConfiguration {
                           d.name(),
                           d.rubleValue(),
                           d.activationDays(),
-                          d.inactivityMonths())));
+                          d.inactivityMonths(),
+                          d.onlyAtOtherPartners())));
     }
     return settings.currencies(club);
   }
@@ -65,5 +72,6 @@ public class LedgerConfiguration {
       String name,
       java.math.BigDecimal rubleValue,
       int activationDays,
-      Integer inactivityMonths) {}
+      Integer inactivityMonths,
+      boolean onlyAtOtherPartners) {}
 }

@@ -36,6 +36,9 @@ public class Currency {
   @Column(name = "inactivity_months")
   private Integer inactivityMonths;
 
+  @Column(name = "only_at_other_partners")
+  private boolean onlyAtOtherPartners;
+
   protected Currency() {}
 
   public Currency(
@@ -43,13 +46,18 @@ public class Currency {
       String name,
       BigDecimal rubleValue,
       int activationDays,
-      Integer inactivityMonths) {
+      Integer inactivityMonths,
+      boolean onlyAtOtherPartners) {
     this.code = code;
-    define(name, rubleValue, activationDays, inactivityMonths);
+    define(name, rubleValue, activationDays, inactivityMonths, onlyAtOtherPartners);
   }
 
   public final void define(
-      String newName, BigDecimal value, int activation, Integer monthsWithoutPurchase) {
+      String newName,
+      BigDecimal value,
+      int activation,
+      Integer monthsWithoutPurchase,
+      boolean otherPartnersOnly) {
     if (activation < 0) {
       throw new IllegalArgumentException("activation delay is never negative");
     }
@@ -57,6 +65,7 @@ public class Currency {
     this.rubleValue = value;
     this.activationDays = activation;
     this.inactivityMonths = monthsWithoutPurchase;
+    this.onlyAtOtherPartners = otherPartnersOnly;
   }
 
   public String code() {
@@ -81,5 +90,18 @@ public class Currency {
 
   public Optional<Integer> inactivityMonths() {
     return Optional.ofNullable(inactivityMonths);
+  }
+
+  /** Whether points granted by a partner's purchase can be spent only at other partners. */
+  public boolean onlyAtOtherPartners() {
+    return onlyAtOtherPartners;
+  }
+
+  /**
+   * Whether points of this lot may pay at the partner: always, unless the currency is spendable
+   * only at other partners and the lot was granted by that partner's purchase.
+   */
+  public boolean spendableAt(PointLot lot, String partnerId) {
+    return !onlyAtOtherPartners || !lot.partnerId().map(partnerId::equals).orElse(false);
   }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -188,6 +189,37 @@ public final class MemberPoints {
         .mapToLong(PointLot::remaining)
         .sum();
   }
+
+  /**
+   * The soonest date on which active points of the currency expire, and how many expire then; empty
+   * when none of them has a date.
+   */
+  public Optional<Expiring> nextExpiry(String currency, Instant now) {
+    return lots.stream()
+        .filter(
+            l ->
+                l.currency().equals(currency)
+                    && l.isActiveAt(now)
+                    && l.remaining() > 0
+                    && l.expiresAt().isPresent())
+        .map(l -> l.expiresAt().get())
+        .min(Comparator.naturalOrder())
+        .map(
+            at ->
+                new Expiring(
+                    lots.stream()
+                        .filter(
+                            l ->
+                                l.currency().equals(currency)
+                                    && l.isActiveAt(now)
+                                    && l.expiresAt().map(at::equals).orElse(false))
+                        .mapToLong(PointLot::remaining)
+                        .sum(),
+                    at));
+  }
+
+  /** Points that expire together. */
+  public record Expiring(long points, Instant at) {}
 
   public long debt(String currency) {
     return debt.getOrDefault(currency, 0L);

@@ -21,6 +21,15 @@ public interface PointLedger {
    */
   List<UUID> membersInactiveSince(SchemaName club, String currency, Instant since);
 
+  /**
+   * What a purchase granted, per currency: the lots its accruals created (base and rule bonuses;
+   * not points returned by its refunds, whose lots carry no purchase).
+   */
+  java.util.Map<String, Long> grantedFor(SchemaName club, String purchaseId);
+
+  /** What reversals with these sources (refunds) took back in the currency. */
+  long reversedBy(SchemaName club, String currency, java.util.Collection<String> sourceIds);
+
   /** Members with points left in lots whose expiry date has passed. */
   List<UUID> membersWithExpiredLots(SchemaName club, Instant now);
 }

@@ -1,5 +1,7 @@
 package club.bloom.ledger.infrastructure;
 
+import club.bloom.ledger.domain.Account;
+import club.bloom.ledger.domain.EntryKind;
 import club.bloom.ledger.domain.LedgerPosting;
 import club.bloom.ledger.domain.MemberPoints;
 import club.bloom.ledger.domain.Movement;
@@ -96,6 +98,42 @@ public class JpaPointLedger implements PointLedger {
             .setParameter(2, java.sql.Timestamp.from(since))
             .getResultList();
     return rows;
+  }
+
+  @Override
+  public java.util.Map<String, Long> grantedFor(SchemaName club, String purchaseId) {
+    var em = schemas.of(club);
+    em.flush();
+    List<Object[]> rows =
+        em.createQuery(
+                "select l.currency, sum(l.granted) from PointLot l where l.purchaseId = :purchase"
+                    + " group by l.currency",
+                Object[].class)
+            .setParameter("purchase", purchaseId)
+            .getResultList();
+    java.util.Map<String, Long> granted = new java.util.TreeMap<>();
+    rows.forEach(r -> granted.put((String) r[0], ((Number) r[1]).longValue()));
+    return granted;
+  }
+
+  @Override
+  public long reversedBy(SchemaName club, String currency, java.util.Collection<String> sourceIds) {
+    if (sourceIds.isEmpty()) {
+      return 0;
+    }
+    var em = schemas.of(club);
+    em.flush();
+    Object sum =
+        em.createQuery(
+                "select coalesce(sum(p.amount), 0) from LedgerPosting p, LedgerEntry e"
+                    + " where p.entryId = e.id and e.kind = :kind and e.sourceId in :sources"
+                    + " and p.account = :account and p.currency = :currency")
+            .setParameter("kind", EntryKind.REVERSAL)
+            .setParameter("sources", sourceIds)
+            .setParameter("account", Account.ISSUANCE)
+            .setParameter("currency", currency)
+            .getSingleResult();
+    return sum == null ? 0 : ((Number) sum).longValue();
   }
 
   @Override

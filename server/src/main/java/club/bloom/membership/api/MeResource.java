@@ -15,9 +15,12 @@ import club.bloom.membership.domain.PassportImage;
 import club.bloom.shared.api.Dto.MoneyDto;
 import club.bloom.shared.api.Dto.TierRef;
 import club.bloom.shared.api.Params;
+import club.bloom.shared.domain.InvalidInput;
+import club.bloom.shared.domain.NotFound;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +30,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** The signed-in member's cabinet. */
@@ -57,6 +61,20 @@ public class MeResource {
         c.pointsBalance(),
         c.pointsPending(),
         c.pointsDebt(),
+        c.balances().stream()
+            .map(
+                b ->
+                    new BalanceDto(
+                        b.currency(),
+                        b.name(),
+                        b.onlyAtOtherPartners(),
+                        b.active(),
+                        b.pending(),
+                        b.debt(),
+                        b.nextExpiry()
+                            .map(e -> new ExpiringDto(e.points(), e.at().toString()))
+                            .orElse(null)))
+            .toList(),
         tier,
         ProgressDto.of(ProgressView.of(c.progress(), c.club().locale())),
         c.innerCircle()
@@ -99,15 +117,75 @@ public class MeResource {
    */
   @POST
   @Path("/redemption-code")
-  public Response requestRedemptionCode() {
-    IssuedCode issued = confirmation.requestCode(caller.get());
+  public Response requestRedemptionCode(@QueryParam("delivery") String deliveryParam) {
+    RedemptionConfirmation.Delivery delivery = RedemptionConfirmation.Delivery.SCREEN;
+    if (deliveryParam != null) {
+      try {
+        delivery = RedemptionConfirmation.Delivery.valueOf(deliveryParam.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw InvalidInput.of("delivery", "must be screen or email");
+      }
+    }
+    IssuedCode issued = confirmation.requestCode(caller.get(), delivery);
     CacheControl noStore = new CacheControl();
     noStore.setNoStore(true);
     noStore.setPrivate(true);
     return Response.status(201)
-        .entity(new RedemptionCodeDto(issued.code(), issued.expiresAt().toString()))
+        .entity(
+            new RedemptionCodeDto(
+                issued.code(),
+                issued.expiresAt().toString(),
+                issued.delivery().name().toLowerCase(Locale.ROOT),
+                issued.sentTo()))
         .cacheControl(noStore)
         .build();
+  }
+
+  /**
+   * Turns on the passport's TOTP with a new key (a previous key stops working) and answers the key
+   * once more for an authenticator app; {@code Cache-Control: no-store}.
+   */
+  @POST
+  @Path("/passport/totp")
+  public Response enrolTotp() {
+    return Response.status(201)
+        .entity(TotpKeyDto.of(confirmation.enrolTotp(caller.get())))
+        .cacheControl(noStore())
+        .build();
+  }
+
+  /** The passport's TOTP key, for the cabinet to show the current code; 404 when it is off. */
+  @GET
+  @Path("/passport/totp")
+  public Response totp() {
+    return Response.ok(
+            TotpKeyDto.of(
+                confirmation
+                    .totp(caller.get())
+                    .orElseThrow(
+                        () ->
+                            new NotFound(
+                                "totp-off",
+                                "TOTP is off",
+                                "The passport has no TOTP; turn it on with POST"))))
+        .cacheControl(noStore())
+        .build();
+  }
+
+  /** Turns the passport's TOTP off (nothing to do when it is off). */
+  @DELETE
+  @Path("/passport/totp")
+  @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
+  public Response disableTotp() {
+    confirmation.disableTotp(caller.get());
+    return Response.noContent().build();
+  }
+
+  private static CacheControl noStore() {
+    CacheControl noStore = new CacheControl();
+    noStore.setNoStore(true);
+    noStore.setPrivate(true);
+    return noStore;
   }
 
   @GET
@@ -132,6 +210,7 @@ public class MeResource {
       long pointsBalance,
       long pointsPending,
       long pointsDebt,
+      List<BalanceDto> balances,
       TierRef tier,
       ProgressDto progress,
       InnerCircleDto innerCircle,
@@ -139,6 +218,19 @@ public class MeResource {
 
   /** The contract's {@code InnerCircleStatus}: an invitation-only tier the member holds. */
   public record InnerCircleDto(TierRef tier, String until) {}
+
+  /** The contract's {@code CurrencyBalance}. */
+  public record BalanceDto(
+      String currency,
+      String name,
+      boolean onlyAtOtherPartners,
+      long active,
+      long pending,
+      long debt,
+      ExpiringDto nextExpiry) {}
+
+  /** The contract's {@code ExpiringPoints}. */
+  public record ExpiringDto(long points, String at) {}
 
   /** The contract's {@code MemberPurchase}. */
   public record PurchaseDto(
@@ -151,8 +243,15 @@ public class MeResource {
       String occurredAt,
       long pointsEarned) {}
 
+  /** The contract's {@code PassportTotp}. */
+  public record TotpKeyDto(String otpauthUri, String secret, int digits, int periodSeconds) {
+    static TotpKeyDto of(RedemptionConfirmation.TotpKey key) {
+      return new TotpKeyDto(key.uri(), key.secret(), key.digits(), key.periodSeconds());
+    }
+  }
+
   /** The contract's {@code RedemptionCode}. */
-  public record RedemptionCodeDto(String code, String expiresAt) {}
+  public record RedemptionCodeDto(String code, String expiresAt, String delivery, String sentTo) {}
 
   /** The contract's {@code MemberPurchasePage}. */
   public record PurchasePage(List<PurchaseDto> items, String nextCursor) {}

@@ -44,6 +44,7 @@ public class MemberCabinet {
   @Inject CategoryRepository categories;
   @Inject TierStanding standing;
   @Inject MemberConsents consents;
+  @Inject club.bloom.ledger.domain.LedgerSettings currencies;
 
   public Cabinet cabinet(Caller caller) {
     Tenant club = clubOf(caller);
@@ -70,6 +71,18 @@ public class MemberCabinet {
         points.active(Currency.POINTS, now),
         points.pending(Currency.POINTS, now),
         points.debt(Currency.POINTS),
+        currencies.currencies(club.schema()).stream()
+            .map(
+                c ->
+                    new Balance(
+                        c.code(),
+                        c.name(),
+                        c.onlyAtOtherPartners(),
+                        points.active(c.code(), now),
+                        points.pending(c.code(), now),
+                        points.debt(c.code()),
+                        points.nextExpiry(c.code(), now)))
+            .toList(),
         progress,
         innerCircle,
         consents.historyOf(club.schema(), member.id()).pending());
@@ -135,6 +148,7 @@ public class MemberCabinet {
       long pointsBalance,
       long pointsPending,
       long pointsDebt,
+      List<Balance> balances,
       TierProgress progress,
       Optional<InnerCircle> innerCircle,
       List<ConsentDocument> pendingConsents) {}
@@ -144,6 +158,16 @@ public class MemberCabinet {
    * date when it was granted until one.
    */
   public record InnerCircle(TierRule tier, Optional<java.time.Instant> until) {}
+
+  /** The member's points in one of the club's currencies. */
+  public record Balance(
+      String currency,
+      String name,
+      boolean onlyAtOtherPartners,
+      long active,
+      long pending,
+      long debt,
+      java.util.Optional<MemberPoints.Expiring> nextExpiry) {}
 
   /** One line of history with the partner's and category's names. */
   public record HistoryLine(Purchase purchase, Tenant partner, String categoryName) {}

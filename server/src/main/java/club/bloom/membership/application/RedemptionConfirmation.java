@@ -7,20 +7,30 @@ import club.bloom.membership.domain.InvalidConfirmationCode;
 import club.bloom.membership.domain.Member;
 import club.bloom.membership.domain.MemberRepository;
 import club.bloom.membership.domain.NoConfirmationCode;
+import club.bloom.membership.domain.PassportTotp;
+import club.bloom.membership.domain.PassportTotpRepository;
+import club.bloom.membership.domain.PersonalDataVault;
 import club.bloom.membership.domain.RedemptionCode;
 import club.bloom.membership.domain.RedemptionCodeHasher;
 import club.bloom.membership.domain.RedemptionCodeRepository;
+import club.bloom.membership.domain.TotpCodes;
+import club.bloom.shared.domain.InvalidInput;
 import club.bloom.shared.domain.NotFound;
+import club.bloom.shared.domain.OutgoingMail;
 import club.bloom.tenancy.domain.SchemaName;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tenancy.domain.TenantRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -28,8 +38,10 @@ import java.util.UUID;
  * for in the cabinet and tells the cashier, valid five minutes and five attempts, consumed by the
  * redemption it confirms. Only its keyed hash is stored.
  *
- * <p>The code is shown in the cabinet only. Sending it by e-mail (the issue's other channel) waits
- * for outgoing mail, which Bloom does not have yet; TOTP from the passport is not built either.
+ * <p>The code is shown in the cabinet, or sent to the member's e-mail instead (then the answer
+ * carries only the masked address): the mail goes after the code's transaction commits. A member
+ * who turned on the passport's TOTP may confirm with its current code instead ({@link
+ * PassportTotp}).
  */
 @ApplicationScoped
 public class RedemptionConfirmation {
@@ -42,36 +54,140 @@ public class RedemptionConfirmation {
   @Inject ConfirmationAttempts attempts;
   @Inject MemberConsents consents;
   @Inject Clock clock;
+  @Inject PersonalDataVault vault;
+  @Inject PassportTotpRepository totps;
+  @Inject TotpCodes totpCodes;
+  @Inject Event<OutgoingMail> mail;
 
   private final SecureRandom random = new SecureRandom();
 
   /**
-   * A new code for the signed-in member; it replaces any previous one. Refused (403) until the
-   * member has accepted the club's current terms.
+   * Turns on the passport's TOTP for the signed-in member with a new key (replacing any previous
+   * one, which also unlocks it), and answers the key for the member's authenticator or wallet.
+   * Refused (403) until the member has accepted the club's current terms.
    */
   @Transactional
-  public IssuedCode requestCode(Caller caller) {
-    Tenant club =
-        caller
-            .tenant()
-            .flatMap(tenants::find)
-            .orElseThrow(() -> new NotFound("no-membership", "No membership", "Not a club member"));
-    Member member =
-        members
-            .findBySubject(club.schema(), caller.subject())
-            .orElseThrow(
-                () ->
-                    new NotFound(
-                        "no-membership",
-                        "No membership",
-                        "This login has no member profile in " + club.name()));
+  public TotpKey enrolTotp(Caller caller) {
+    Tenant club = clubOf(caller);
+    Member member = memberOf(club, caller);
+    consents.requireAccepted(club.schema(), member.id());
+    byte[] secret = totpCodes.newSecret();
+    totps.replace(
+        club.schema(),
+        PassportTotp.enrol(
+            member.id(),
+            vault.sealSecret(club.schema(), member.id(), ConfirmationAttempts.TOTP_PURPOSE, secret),
+            clock.instant()));
+    return totpKey(club, member, secret);
+  }
+
+  /** The signed-in member's TOTP key, for the cabinet to show its codes; empty when off. */
+  @Transactional
+  public Optional<TotpKey> totp(Caller caller) {
+    Tenant club = clubOf(caller);
+    Member member = memberOf(club, caller);
+    return totps
+        .find(club.schema(), member.id())
+        .map(
+            t ->
+                totpKey(
+                    club,
+                    member,
+                    vault.openSecret(
+                        club.schema(),
+                        member.id(),
+                        ConfirmationAttempts.TOTP_PURPOSE,
+                        t.sealedSecret())));
+  }
+
+  /** Turns the signed-in member's TOTP off; false when it was off. */
+  @Transactional
+  public boolean disableTotp(Caller caller) {
+    Tenant club = clubOf(caller);
+    return totps.remove(club.schema(), memberOf(club, caller).id());
+  }
+
+  private TotpKey totpKey(Tenant club, Member member, byte[] secret) {
+    return new TotpKey(
+        totpCodes.uri(club.name(), member.passport().value(), secret),
+        totpCodes.base32(secret),
+        6,
+        30);
+  }
+
+  private Tenant clubOf(Caller caller) {
+    return caller
+        .tenant()
+        .flatMap(tenants::find)
+        .orElseThrow(() -> new NotFound("no-membership", "No membership", "Not a club member"));
+  }
+
+  private Member memberOf(Tenant club, Caller caller) {
+    return members
+        .findBySubject(club.schema(), caller.subject())
+        .orElseThrow(
+            () ->
+                new NotFound(
+                    "no-membership",
+                    "No membership",
+                    "This login has no member profile in " + club.name()));
+  }
+
+  /** The passport's TOTP key as authenticator apps take it. */
+  public record TotpKey(String uri, String secret, int digits, int periodSeconds) {}
+
+  /**
+   * A new code for the signed-in member; it replaces any previous one. Delivered by e-mail, the
+   * answer has no code, only where it went. Refused (403) until the member has accepted the club's
+   * current terms.
+   *
+   * @throws InvalidInput e-mail delivery for a member without an e-mail address (400 {@code
+   *     delivery})
+   */
+  @Transactional
+  public IssuedCode requestCode(Caller caller, Delivery delivery) {
+    Tenant club = clubOf(caller);
+    Member member = memberOf(club, caller);
     consents.requireAccepted(club.schema(), member.id());
     String code = String.format(Locale.ROOT, "%06d", random.nextInt(CODE_SPACE));
     RedemptionCode issued =
         RedemptionCode.issue(
             member.id(), hasher.hash(club.schema(), member.id(), code), clock.instant());
     codes.replace(club.schema(), issued);
-    return new IssuedCode(code, issued.expiresAt());
+    if (delivery == Delivery.SCREEN) {
+      return new IssuedCode(code, issued.expiresAt(), delivery, null);
+    }
+    String email = vault.open(club.schema(), member.id(), member.sealedPersonalData()).email();
+    if (email == null || email.isBlank()) {
+      throw InvalidInput.of("delivery", "the member has no e-mail address; use screen");
+    }
+    mail.fire(codeMail(club, email, code, issued.expiresAt()));
+    return new IssuedCode(null, issued.expiresAt(), delivery, OutgoingMail.masked(email));
+  }
+
+  private static OutgoingMail codeMail(Tenant club, String to, String code, Instant expiresAt) {
+    ZoneId zone = ZoneId.of(club.timeZone());
+    String until = DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(expiresAt);
+    boolean russian = club.locale() == null || club.locale().startsWith("ru");
+    String subject =
+        russian ? "Код для оплаты баллами: " + code : "Your code to pay with points: " + code;
+    String text =
+        russian
+            ? "Ваш код для оплаты баллами в клубе «"
+                + club.name()
+                + "»: "
+                + code
+                + "\n\nКод действует до "
+                + until
+                + " и подходит для одной оплаты. Назовите его только кассиру партнёра клуба.\n"
+            : "Your code to pay with points in "
+                + club.name()
+                + ": "
+                + code
+                + "\n\nIt is valid until "
+                + until
+                + " for one payment. Tell it only to the cashier of a club partner.\n";
+    return new OutgoingMail("redemption-code", to, subject, text);
   }
 
   /**
@@ -91,10 +207,10 @@ public class RedemptionConfirmation {
     Instant now = clock.instant();
     byte[] candidate = hasher.hash(club, memberId, code);
     ConfirmationAttempts.Verdict verdict =
-        attempts.check(club, memberId, candidate, now).orElseThrow(NoConfirmationCode::new);
+        attempts.check(club, memberId, code, candidate, now).orElseThrow(NoConfirmationCode::new);
     switch (verdict.check()) {
       case ACCEPTED -> {
-        if (!codes.consume(club, memberId, candidate)) {
+        if (!verdict.byTotp() && !codes.consume(club, memberId, candidate)) {
           throw new NoConfirmationCode();
         }
       }
@@ -104,6 +220,12 @@ public class RedemptionConfirmation {
     }
   }
 
-  /** A code to show the member, and until when it is valid. */
-  public record IssuedCode(String code, Instant expiresAt) {}
+  /** Where the member wants the code: on the screen, or by e-mail. */
+  public enum Delivery {
+    SCREEN,
+    EMAIL
+  }
+
+  /** A code and until when it is valid; by e-mail, no code but the masked address it went to. */
+  public record IssuedCode(String code, Instant expiresAt, Delivery delivery, String sentTo) {}
 }

@@ -18,6 +18,7 @@ public class InvalidConfirmationCode extends BloomException {
                 + (attemptsLeft == 1 ? " attempt" : " attempts")
                 + " left. Nothing was debited."
             : "The code does not match the member's code; no attempts left, the member must"
-                + " request a new code. Nothing was debited.");
+                + " request a new code (or turn the passport's TOTP on again). Nothing was"
+                + " debited.");
   }
 }

@@ -12,6 +12,11 @@ public interface PersonalDataVault {
 
   PersonalData open(SchemaName club, UUID memberId, byte[] sealed);
 
+  /** Seals a member's secret (e.g. the passport's TOTP key) for one purpose, like personal data. */
+  byte[] sealSecret(SchemaName club, UUID memberId, String purpose, byte[] secret);
+
+  byte[] openSecret(SchemaName club, UUID memberId, String purpose, byte[] sealed);
+
   byte[] phoneIndex(SchemaName club, String normalizedPhone);
 
   byte[] emailIndex(SchemaName club, String normalizedEmail);

@@ -47,12 +47,26 @@ public class AesGcmPersonalDataVault implements PersonalDataVault {
       json.add("birthday", data.birthday().toString());
     }
     byte[] plain = json.build().toString().getBytes(StandardCharsets.UTF_8);
+    return sealBytes(club, associatedData(club, memberId), plain);
+  }
+
+  @Override
+  public byte[] sealSecret(SchemaName club, UUID memberId, String purpose, byte[] secret) {
+    return sealBytes(club, associatedData(club, memberId, purpose), secret);
+  }
+
+  @Override
+  public byte[] openSecret(SchemaName club, UUID memberId, String purpose, byte[] sealed) {
+    return openBytes(club, associatedData(club, memberId, purpose), sealed);
+  }
+
+  private byte[] sealBytes(SchemaName club, byte[] associatedData, byte[] plain) {
     try {
       byte[] nonce = new byte[NONCE_BYTES];
       random.nextBytes(nonce);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, dataKeys.of(club), new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(associatedData(club, memberId));
+      cipher.updateAAD(associatedData);
       byte[] sealed = cipher.doFinal(plain);
       return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
           .put(VERSION)
@@ -60,14 +74,13 @@ public class AesGcmPersonalDataVault implements PersonalDataVault {
           .put(sealed)
           .array();
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("could not seal personal data", e);
+      throw new IllegalStateException("could not seal", e);
     }
   }
 
-  @Override
-  public PersonalData open(SchemaName club, UUID memberId, byte[] sealed) {
+  private byte[] openBytes(SchemaName club, byte[] associatedData, byte[] sealed) {
     if (sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
-      throw new IllegalStateException("unknown personal data format");
+      throw new IllegalStateException("unknown sealed format");
     }
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -75,20 +88,24 @@ public class AesGcmPersonalDataVault implements PersonalDataVault {
           Cipher.DECRYPT_MODE,
           dataKeys.of(club),
           new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
-      cipher.updateAAD(associatedData(club, memberId));
-      byte[] plain = cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
-      JsonObject json =
-          Json.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8)))
-              .readObject();
-      return new PersonalData(
-          json.getString("firstName"),
-          json.getString("lastName"),
-          json.getString("phone"),
-          json.getString("email"),
-          json.containsKey("birthday") ? LocalDate.parse(json.getString("birthday")) : null);
+      cipher.updateAAD(associatedData);
+      return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("personal data failed authentication", e);
+      throw new IllegalStateException("sealed data failed authentication", e);
     }
+  }
+
+  @Override
+  public PersonalData open(SchemaName club, UUID memberId, byte[] sealed) {
+    byte[] plain = openBytes(club, associatedData(club, memberId), sealed);
+    JsonObject json =
+        Json.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8))).readObject();
+    return new PersonalData(
+        json.getString("firstName"),
+        json.getString("lastName"),
+        json.getString("phone"),
+        json.getString("email"),
+        json.containsKey("birthday") ? LocalDate.parse(json.getString("birthday")) : null);
   }
 
   @Override
@@ -133,5 +150,10 @@ public class AesGcmPersonalDataVault implements PersonalDataVault {
 
   private static byte[] associatedData(SchemaName club, UUID memberId) {
     return (club.value() + "/" + memberId).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Bound to its purpose too: a sealed secret cannot pass for personal data or another secret. */
+  private static byte[] associatedData(SchemaName club, UUID memberId, String purpose) {
+    return (club.value() + "/" + memberId + "/" + purpose).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -223,4 +223,41 @@ class MemberPointsTest {
       }
     }
   }
+
+  @Test
+  void crossCreditsPayOnlyAtOtherPartnersWhileOrdinaryPointsPayEverywhere() {
+    Currency cross = new Currency(CROSS, "Кросс-кредиты", java.math.BigDecimal.ONE, 0, null, true);
+    Currency plain = new Currency(POINTS, "Баллы", java.math.BigDecimal.ONE, 0, null, false);
+    points.accrue(grant(CROSS, 300, T0, T0.plus(Duration.ofDays(10)), "p1"), T0);
+    points.accrue(new Grant(CROSS, 40, T0, null, "refund-return", "refund", null, "partner-b"), T0);
+
+    CannotRedeem atGranter =
+        assertThrows(
+            CannotRedeem.class,
+            () -> points.redeem(CROSS, 41, l -> cross.spendableAt(l, "partner-a"), "r", T0));
+    assertTrue(atGranter.getMessage().contains("only 40"), atGranter.getMessage());
+    points.redeem(CROSS, 40, l -> cross.spendableAt(l, "partner-a"), "r", T0);
+    assertEquals(300, points.active(CROSS, T0), "partner a cannot take what its purchase granted");
+    points.accrue(grant(POINTS, 10, T0, null, "p2"), T0);
+    points.redeem(POINTS, 10, l -> plain.spendableAt(l, "partner-a"), "r2", T0);
+    assertEquals(0, points.active(POINTS, T0));
+  }
+
+  @Test
+  void theNextExpiryNamesTheSoonestDateAndWhatExpiresThen() {
+    Instant tenDays = T0.plus(Duration.ofDays(10));
+    points.accrue(grant(CROSS, 100, T0, tenDays, "p1"), T0);
+    points.accrue(grant(CROSS, 50, T0, tenDays, "p2"), T0);
+    points.accrue(grant(CROSS, 70, T0, T0.plus(Duration.ofDays(20)), "p3"), T0);
+    points.accrue(
+        grant(CROSS, 999, T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2)), "p4"), T0);
+    points.accrue(grant(POINTS, 10, T0, null, "p5"), T0);
+
+    MemberPoints.Expiring next = points.nextExpiry(CROSS, T0).orElseThrow();
+    assertEquals(150, next.points(), "pending points are not counted");
+    assertEquals(tenDays, next.at());
+    assertTrue(points.nextExpiry(POINTS, T0).isEmpty(), "points without a date never expire");
+    points.redeem(CROSS, 150, l -> true, "r", T0);
+    assertEquals(T0.plus(Duration.ofDays(20)), points.nextExpiry(CROSS, T0).orElseThrow().at());
+  }
 }

@@ -8,8 +8,14 @@ import club.bloom.membership.domain.ConfirmationCodeExpired;
 import club.bloom.membership.domain.ConfirmationLocked;
 import club.bloom.membership.domain.InvalidConfirmationCode;
 import club.bloom.membership.domain.NoConfirmationCode;
+import club.bloom.membership.domain.PassportTotp;
+import club.bloom.membership.domain.PassportTotpRepository;
+import club.bloom.membership.domain.PersonalData;
+import club.bloom.membership.domain.PersonalDataVault;
 import club.bloom.membership.domain.RedemptionCode;
 import club.bloom.membership.domain.RedemptionCodeRepository;
+import club.bloom.membership.domain.TotpCodes;
+import club.bloom.membership.infrastructure.JavaOtpTotpCodes;
 import club.bloom.tenancy.domain.SchemaName;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,12 +40,18 @@ class RedemptionConfirmationTest {
 
   private final UUID member = UUID.randomUUID();
   private final InMemoryCodes codes = new InMemoryCodes();
+  private final InMemoryTotps totps = new InMemoryTotps();
+  private final TotpCodes totpCodes = new JavaOtpTotpCodes();
+  private final byte[] totpKey = totpCodes.newSecret();
   private final RedemptionConfirmation confirmation = new RedemptionConfirmation();
 
   @BeforeEach
   void wire() {
     ConfirmationAttempts attempts = new ConfirmationAttempts();
     attempts.codes = codes;
+    attempts.totps = totps;
+    attempts.totpCodes = totpCodes;
+    attempts.vault = new SealingIsIdentity();
     confirmation.codes = codes;
     confirmation.attempts = attempts;
     confirmation.hasher =
@@ -125,6 +137,152 @@ class RedemptionConfirmationTest {
     codes.stolen = true;
 
     assertThrows(NoConfirmationCode.class, () -> confirmation.confirm(CLUB, member, "123456"));
+  }
+
+  private String totpAt(Instant at) {
+    for (int n = 0; n < 1_000_000; n++) {
+      String candidate = String.format("%06d", n);
+      if (totpCodes.matches(totpKey, totpCodes.step(at), candidate)) {
+        return candidate;
+      }
+    }
+    throw new AssertionError("no code");
+  }
+
+  private void turnOnTotp() {
+    totps.replace(CLUB, PassportTotp.enrol(member, totpKey, T0));
+  }
+
+  @Test
+  void thePassportsTotpConfirmsEachCodeOnceAndLeavesTheOneTimeCodeAlone() {
+    turnOnTotp();
+    Instant now = T0.plusSeconds(95);
+    at(now);
+    String code = totpAt(now);
+
+    confirmation.confirm(CLUB, member, code);
+
+    assertEquals(RedemptionCode.ATTEMPTS, codes.byMember.get(member).attemptsLeft());
+    assertThrows(InvalidConfirmationCode.class, () -> confirmation.confirm(CLUB, member, code));
+    confirmation.confirm(CLUB, member, "123456"); // the one-time code still works
+  }
+
+  @Test
+  void aTotpOneStepOldIsAcceptedForClockDriftButNotTwo() {
+    turnOnTotp();
+    Instant now = T0.plusSeconds(300);
+    at(now);
+    String twoStepsAgo = totpAt(now.minusSeconds(60));
+    String oneStepAgo = totpAt(now.minusSeconds(30));
+
+    if (!twoStepsAgo.equals(oneStepAgo) && !twoStepsAgo.equals(totpAt(now))) {
+      assertThrows(
+          InvalidConfirmationCode.class, () -> confirmation.confirm(CLUB, member, twoStepsAgo));
+    }
+    confirmation.confirm(CLUB, member, oneStepAgo);
+  }
+
+  @Test
+  void fiveWrongCodesLockTheTotpUntilTheMemberTurnsItOnAgain() {
+    codes.byMember.clear();
+    turnOnTotp();
+    at(T0.plusSeconds(1000));
+    String right = totpAt(T0.plusSeconds(1000));
+    String wrong = right.equals("000000") ? "000001" : "000000";
+    for (int i = 1; i <= PassportTotp.ATTEMPTS; i++) {
+      InvalidConfirmationCode e =
+          assertThrows(
+              InvalidConfirmationCode.class, () -> confirmation.confirm(CLUB, member, wrong));
+      int left = PassportTotp.ATTEMPTS - i;
+      assertTrue(
+          left == 0
+              ? e.getMessage().contains("no attempts left")
+              : e.getMessage().contains(left + " attempt"),
+          e.getMessage());
+    }
+    assertThrows(ConfirmationLocked.class, () -> confirmation.confirm(CLUB, member, right));
+
+    turnOnTotp();
+    confirmation.confirm(CLUB, member, right);
+  }
+
+  @Test
+  void aWrongCodeCostsAnAttemptOfBothTheOneTimeCodeAndTheTotp() {
+    turnOnTotp();
+    at(T0.plusSeconds(60));
+    String wrong = "123456".equals(totpAt(T0.plusSeconds(60))) ? "654321" : "000000";
+    if (totpCodes.matches(totpKey, totpCodes.step(T0.plusSeconds(60)) - 1, wrong)
+        || totpCodes.matches(totpKey, totpCodes.step(T0.plusSeconds(60)) + 1, wrong)) {
+      return; // the random key made the "wrong" code right: nothing to show
+    }
+
+    assertThrows(InvalidConfirmationCode.class, () -> confirmation.confirm(CLUB, member, wrong));
+
+    assertEquals(RedemptionCode.ATTEMPTS - 1, codes.byMember.get(member).attemptsLeft());
+    assertEquals(PassportTotp.ATTEMPTS - 1, totps.byMember.get(member).attemptsLeft());
+  }
+
+  /** TOTP keys of one club. */
+  private static final class InMemoryTotps implements PassportTotpRepository {
+    final Map<UUID, PassportTotp> byMember = new HashMap<>();
+
+    @Override
+    public Optional<PassportTotp> lock(SchemaName club, UUID memberId) {
+      return Optional.ofNullable(byMember.get(memberId));
+    }
+
+    @Override
+    public Optional<PassportTotp> find(SchemaName club, UUID memberId) {
+      return lock(club, memberId);
+    }
+
+    @Override
+    public void replace(SchemaName club, PassportTotp totp) {
+      byMember.put(totp.memberId(), totp);
+    }
+
+    @Override
+    public boolean remove(SchemaName club, UUID memberId) {
+      return byMember.remove(memberId) != null;
+    }
+  }
+
+  /** The real vault needs the club's data key; sealing is not what these tests are about. */
+  private static final class SealingIsIdentity implements PersonalDataVault {
+    @Override
+    public byte[] seal(SchemaName club, UUID memberId, PersonalData data) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public PersonalData open(SchemaName club, UUID memberId, byte[] sealed) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public byte[] sealSecret(SchemaName club, UUID memberId, String purpose, byte[] secret) {
+      return secret.clone();
+    }
+
+    @Override
+    public byte[] openSecret(SchemaName club, UUID memberId, String purpose, byte[] sealed) {
+      return sealed.clone();
+    }
+
+    @Override
+    public byte[] phoneIndex(SchemaName club, String normalizedPhone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public byte[] emailIndex(SchemaName club, String normalizedEmail) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public byte[] fingerprint(SchemaName club, PersonalData data) {
+      throw new UnsupportedOperationException();
+    }
   }
 
   /** Codes of one club; {@code stolen} makes consuming lose the race to another redemption. */

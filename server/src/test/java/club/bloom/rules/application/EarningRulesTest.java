@@ -51,7 +51,7 @@ class EarningRulesTest {
     @Override
     public Optional<Currency> currency(SchemaName schema, String code) {
       return codes.contains(code)
-          ? Optional.of(new Currency(code, code, BigDecimal.ONE, 0, null))
+          ? Optional.of(new Currency(code, code, BigDecimal.ONE, 0, null, false))
           : Optional.empty();
     }
 

@@ -10,6 +10,11 @@
 //   EXPECT_PASSPORT       the member's passport code
 //   EXPECT_MIN_PURCHASES  how many history rows at least
 //   SCREENSHOT            where to write the PNG of the cabinet
+//   EXPECT_TERMS          optional, 1: the club's new terms must be shown and are accepted in the
+//                         cabinet (otherwise they are accepted only if shown)
+//   EXPECT_INVITATION     optional, 1: an Inner Circle invitation must be shown; it is accepted and
+//                         the passport must then carry the Inner Circle badge
+//   EXPECT_CROSS_CREDITS  optional, 0: the member has no cross-credits to check (default: checked)
 //   E2E_TIMEOUT_MS        optional, per wait (default 30000)
 //   CHROMIUM              optional, default /usr/bin/chromium (Debian's; browsers are never downloaded)
 import {
@@ -22,6 +27,7 @@ import {
   run,
   signIn,
   textOf,
+  visible,
 } from './support.mjs';
 
 const bloomUrl = required('BLOOM_URL').replace(/\/+$/, '');
@@ -31,6 +37,9 @@ const password = required('MEMBER_PASSWORD');
 const expectPassport = required('EXPECT_PASSPORT');
 const expectMinPurchases = Number(required('EXPECT_MIN_PURCHASES'));
 const screenshot = required('SCREENSHOT');
+const expectTerms = process.env.EXPECT_TERMS === '1';
+const expectInvitation = process.env.EXPECT_INVITATION === '1';
+const expectCrossCredits = process.env.EXPECT_CROSS_CREDITS !== '0';
 if (!Number.isInteger(expectMinPurchases) || expectMinPurchases < 0) {
   throw new Error('EXPECT_MIN_PURCHASES must be a non-negative integer');
 }
@@ -42,7 +51,33 @@ run(screenshot, async (page) => {
   pass(`club page ${cabinetUrl} offers sign-in`);
 
   await page.getByTestId('signin').click();
-  await signIn(page, { username, password, arrived: ['passport-code'] });
+  const arrived = await signIn(page, {
+    username,
+    password,
+    arrived: ['passport-code', 'consent-terms'],
+  });
+
+  if (arrived === 'consent-terms') {
+    const text = await textOf(page, 'consent-terms');
+    check(text.length > 0, "the cabinet asks to accept the club's current terms first");
+    await page.getByTestId('consent-accept-terms').click();
+    await page.getByTestId('passport-code').waitFor({ state: 'visible' });
+    pass("accepted the club's terms in the cabinet");
+  } else if (expectTerms) {
+    throw new CheckFailed("the cabinet did not ask to accept the club's new terms");
+  }
+
+  if (expectInvitation) {
+    await page.getByTestId('invitation').waitFor({ state: 'visible' });
+    pass(`invitation shown: ${await textOf(page, 'invitation')}`);
+    await page.getByTestId('invitation-accept').click();
+    const badge = await poll('the Inner Circle badge on the passport', async () => {
+      const shown = await visible(page, '[data-testid="inner-circle-badge"]');
+      return shown ? await textOf(page, 'inner-circle-badge') : undefined;
+    });
+    check(badge.length > 0, `the passport carries the badge "${badge}"`);
+    check((await page.getByTestId('invitation').count()) === 0, 'the answered invitation is gone');
+  }
 
   const passport = await poll(`passport code ${expectPassport}`, async () => {
     const text = await textOf(page, 'passport-code');
@@ -83,11 +118,13 @@ run(screenshot, async (page) => {
   const progress = await textOf(page, 'tier-progress');
   check(progress.length > 0, `tier progress says "${progress}"`);
   pass(`points ${await textOf(page, 'points-balance')}, tier ${await textOf(page, 'tier-name')}`);
-  const crossCredits = await textOf(page, 'balance-cross-credits');
-  check(
-    /сгорят/.test(crossCredits) && /других партнёров/.test(crossCredits),
-    `cross-credits shown with where they pay and when they expire: "${crossCredits}"`,
-  );
+  if (expectCrossCredits) {
+    const crossCredits = await textOf(page, 'balance-cross-credits');
+    check(
+      /сгорят/.test(crossCredits) && /других партнёров/.test(crossCredits),
+      `cross-credits shown with where they pay and when they expire: "${crossCredits}"`,
+    );
+  }
 
   await page.getByTestId('request-redemption-code').click();
   const code = await poll('a one-time redemption code', async () => {

@@ -29,6 +29,50 @@ export interface TierProgress {
   text: string;
 }
 
+/** `ConsentDocument`: one published version of a club's consent text. */
+export interface ConsentDocument {
+  kind: 'terms' | 'marketing';
+  version: number;
+  /** Required texts (the terms) must be accepted before the cabinet's actions work. */
+  required: boolean;
+  text: string;
+  textSha256: string;
+  publishedAt: string;
+}
+
+/** `ConsentAnswer` (POST /me/consents) */
+export interface ConsentAnswer {
+  kind: 'terms' | 'marketing';
+  version?: number;
+  action: 'accept' | 'withdraw';
+  channel: 'web' | 'terminal' | 'api';
+}
+
+/** `InnerCircleStatus`: the member holds an invitation-only tier. */
+export interface InnerCircleStatus {
+  tier: TierRef;
+  until?: string;
+}
+
+/** `Invitation` (GET /me/invitations) */
+export interface Invitation {
+  invitationId: string;
+  memberId: string;
+  tier: TierRef;
+  status: 'pending' | 'accepted' | 'declined' | 'revoked' | 'expired';
+  invitedVia: string;
+  createdAt: string;
+  expiresAt: string;
+  grantUntil?: string;
+  respondedAt?: string;
+  revokedAt?: string;
+}
+
+/** `MemberInvitations` (GET /me/invitations) */
+export interface MemberInvitations {
+  items: Invitation[];
+}
+
 /** `MemberCabinet` (GET /me) */
 export interface MemberCabinet {
   memberId: string;
@@ -45,6 +89,10 @@ export interface MemberCabinet {
   balances?: CurrencyBalance[];
   tier: TierRef;
   progress: TierProgress;
+  /** Present while the member holds an invitation-only tier (Inner Circle). */
+  innerCircle?: InnerCircleStatus;
+  /** Consent texts to answer, required ones first; a required one blocks the cabinet's actions. */
+  pendingConsents?: ConsentDocument[];
 }
 
 /** `CurrencyBalance` */
@@ -281,6 +329,14 @@ export interface BloomApi {
   getMyPassportQr(options?: RequestOptions): Promise<Blob>;
   /** A one-time code the member tells the cashier to pay with points (replaces the previous one). */
   requestRedemptionCode(options?: RequestOptions): Promise<RedemptionCode>;
+  /** Accepts a version of a consent text, or withdraws marketing. */
+  answerConsent(answer: ConsentAnswer, options?: RequestOptions): Promise<void>;
+  listMyInvitations(options?: RequestOptions): Promise<MemberInvitations>;
+  respondToInvitation(
+    invitationId: string,
+    answer: 'accept' | 'decline',
+    options?: RequestOptions,
+  ): Promise<Invitation>;
   /** The same, sent to the member's e-mail: the answer has no code, only where it went. */
   sendRedemptionCodeByEmail(options?: RequestOptions): Promise<RedemptionCode>;
   /** The passport's TOTP key, or null when the member has not turned it on. */
@@ -425,6 +481,20 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
     requestRedemptionCode: async (request) => {
       const response = await send('/me/redemption-code', JSON_ACCEPT, true, request, 'POST');
       return (await response.json()) as RedemptionCode;
+    },
+    answerConsent: async (answer, request) => {
+      await send('/me/consents', JSON_ACCEPT, true, request, 'POST', answer);
+    },
+    listMyInvitations: (request) => getJson<MemberInvitations>('/me/invitations', true, request),
+    respondToInvitation: async (invitationId, answer, request) => {
+      const response = await send(
+        `/me/invitations/${encodeURIComponent(invitationId)}/${answer}`,
+        JSON_ACCEPT,
+        true,
+        request,
+        'POST',
+      );
+      return (await response.json()) as Invitation;
     },
     sendRedemptionCodeByEmail: async (request) => {
       const response = await send(

@@ -1,10 +1,14 @@
 /**
  * The member cabinet: greeting, club passport, points and tier, purchase history. It shows what it
  * can: the passport and history load independently, and a failing part gets its own error banner.
+ * While the club's current terms are not accepted, it shows only them; invitations and optional
+ * consents wait above the cards. Answering one reloads the cabinet.
  */
 import { errorBanner } from '../../components/error-banner';
 import { toProblem, type BloomApi, type Problem } from '../../lib/api';
 import { h } from '../../lib/dom';
+import { consentCard } from './consent-card';
+import { invitationCard } from './invitation-card';
 import { passportCard } from './passport-card';
 import { PAGE_SIZE, purchaseHistory } from './purchase-history';
 import { redemptionCodeCard } from './redemption-code';
@@ -23,10 +27,11 @@ export async function showCabinet(container: HTMLElement, options: CabinetOption
   const { api, signal } = options;
   container.replaceChildren(h('p', { class: 'loading' }, 'Загружаем кабинет…'));
 
-  const [cabinet, purchases, qr] = await Promise.allSettled([
+  const [cabinet, purchases, qr, invitations] = await Promise.allSettled([
     api.getMyCabinet({ signal }),
     api.listMyPurchases({ limit: PAGE_SIZE }, { signal }),
     api.getMyPassportQr({ signal }),
+    api.listMyInvitations({ signal }),
   ]);
   if (signal.aborted) return;
 
@@ -36,6 +41,30 @@ export async function showCabinet(container: HTMLElement, options: CabinetOption
     return;
   }
   const me = cabinet.value;
+  const reload = () => void showCabinet(container, options);
+  const greeting = h(
+    'header',
+    { class: 'greeting' },
+    h('h1', {}, 'Здравствуйте, ', h('span', { testid: 'member-name' }, me.firstName), '!'),
+    h('p', { class: 'muted' }, `Вы участник клуба «${me.clubName}»`),
+  );
+  const pending = me.pendingConsents ?? [];
+  const required = pending.find((document) => document.required);
+  if (required) {
+    const notices = h('div', { class: 'notices' });
+    container.replaceChildren(
+      greeting,
+      notices,
+      consentCard(
+        api,
+        required,
+        signal,
+        (problem) => notices.append(problemBanner(problem, options.signInAgain)),
+        reload,
+      ),
+    );
+    return;
+  }
 
   let qrUrl: string | null = null;
   if (qr.status === 'fulfilled') {
@@ -49,14 +78,15 @@ export async function showCabinet(container: HTMLElement, options: CabinetOption
     notices.append(problemBanner(problem, options.signInAgain));
   if (qr.status === 'rejected') notices.append(banner(qr.reason));
 
+  const open =
+    invitations.status === 'fulfilled'
+      ? invitations.value.items.filter((invitation) => invitation.status === 'pending')
+      : [];
   container.replaceChildren(
-    h(
-      'header',
-      { class: 'greeting' },
-      h('h1', {}, 'Здравствуйте, ', h('span', { testid: 'member-name' }, me.firstName), '!'),
-      h('p', { class: 'muted' }, `Вы участник клуба «${me.clubName}»`),
-    ),
+    greeting,
     notices,
+    ...open.map((invitation) => invitationCard(api, invitation, signal, showProblem, reload)),
+    ...pending.map((document) => consentCard(api, document, signal, showProblem, reload)),
     h('div', { class: 'cabinet__cards' }, passportCard(me, qrUrl), statusCard(me)),
     redemptionCodeCard(api, signal, showProblem),
     purchases.status === 'fulfilled'

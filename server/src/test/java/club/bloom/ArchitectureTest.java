@@ -143,6 +143,33 @@ class ArchitectureTest {
           .resideInAPackage("club.bloom.*.api")
           .because("STYLE.md 3");
 
+  // 7. Personal data is opened for others in one place, under the club's PD-access policy.
+  @ArchTest
+  static final ArchRule personalDataIsDisclosedOnlyUnderThePolicy =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("club.bloom.membership.application.PersonalDataDisclosure")
+          .and()
+          .doNotHaveFullyQualifiedName("club.bloom.membership.application.MemberCabinet")
+          .and()
+          // Processing, not disclosure: earning rules see only the days to the birthday.
+          .doNotHaveFullyQualifiedName("club.bloom.ingestion.application.PurchaseRecording")
+          .and()
+          // The member's own address, to mail her own one-time code.
+          .doNotHaveFullyQualifiedName("club.bloom.membership.application.RedemptionConfirmation")
+          .and()
+          .resideOutsideOfPackage("club.bloom.membership.infrastructure..")
+          .should()
+          .callMethod(
+              club.bloom.membership.domain.PersonalDataVault.class,
+              "open",
+              club.bloom.tenancy.domain.SchemaName.class,
+              java.util.UUID.class,
+              byte[].class)
+          .because(
+              "PersonalDataDisclosure applies the PD-access policy on every read by staff and"
+                  + " partners; the cabinet shows the member her own data");
+
   /**
    * No class may depend on another context's {@code infrastructure}; the only exception is an
    * {@code infrastructure} class using one of the given ports of another context.

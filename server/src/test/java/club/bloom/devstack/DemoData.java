@@ -4,6 +4,8 @@ import club.bloom.client.ApiException;
 import club.bloom.client.model.ApiKeyRequest;
 import club.bloom.client.model.Category;
 import club.bloom.client.model.ClubProvisioning;
+import club.bloom.client.model.ConsentKind;
+import club.bloom.client.model.ConsentPublication;
 import club.bloom.client.model.EnrolledMember;
 import club.bloom.client.model.MemberEnrolment;
 import club.bloom.client.model.Money;
@@ -95,6 +97,7 @@ public final class DemoData {
       }
       operator.clubs().defineCurrencies(club, currencies);
       operator.rules().defineEarningRules(club, rules());
+      publishTermsIfChanged(operator, club);
 
       Map<String, String> partnerKeys = new HashMap<>();
       for (JsonValue v : demo.getJsonArray("partners")) {
@@ -125,6 +128,18 @@ public final class DemoData {
                             ApiKeyRequest.ScopesEnum.PURCHASES_READ))
                     .secret(key));
         partnerKeys.put(slug, key);
+        if (p.containsKey("cashierKey")) {
+          // The counter's terminal: looks members up, sees what the club's PD policy allows.
+          operator
+              .platform()
+              .issueApiKey(
+                  slug,
+                  new ApiKeyRequest()
+                      .mode(ApiKeyRequest.ModeEnum.TEST)
+                      .label("demo cashier terminal")
+                      .scopes(List.of(ApiKeyRequest.ScopesEnum.MEMBERS_LOOKUP))
+                      .secret(p.getString("cashierKey")));
+        }
       }
 
       Map<String, String> passports = new HashMap<>();
@@ -212,6 +227,34 @@ public final class DemoData {
       Files.writeString(dir.resolve("demo-passport.txt"), passport);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Publishes the demo terms ({@code demo/bloom-care-terms.txt}) unless they are the current
+   * version already: members then accept them in the cabinet at their next visit.
+   */
+  private static void publishTermsIfChanged(BloomApi operator, String club) throws ApiException {
+    String text;
+    try (InputStream in = DemoData.class.getResourceAsStream("/demo/bloom-care-terms.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("demo/bloom-care-terms.txt missing from the classpath");
+      }
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    boolean current =
+        operator.clubs().listConsentDocuments(club).stream()
+            .filter(d -> d.getKind() == ConsentKind.TERMS)
+            .findFirst()
+            .map(d -> d.getText().equals(text))
+            .orElse(false);
+    if (!current) {
+      operator
+          .clubs()
+          .publishConsentDocument(
+              club, new ConsentPublication().kind(ConsentKind.TERMS).text(text));
     }
   }
 

@@ -311,6 +311,7 @@ final class Fixtures {
     MemberFixture member() throws ApiException {
       String name = unique("m");
       String email = name + "@members.test";
+      String phone = "+7999" + String.format("%07d", RANDOM.nextInt(10_000_000));
       EnrolledMember enrolled =
           operator()
               .clubs()
@@ -320,11 +321,48 @@ final class Fixtures {
                   new MemberEnrolment()
                       .firstName("Вера")
                       .lastName("Тестова")
-                      .phone("+7999" + String.format("%07d", RANDOM.nextInt(10_000_000)))
+                      .phone(phone)
                       .email(email));
       String password = "pw-" + name;
       KEYCLOAK.setPassword(realm(), email, password);
-      return new MemberFixture(this, enrolled.getPassportCode(), email, password);
+      return new MemberFixture(
+          this, enrolled.getPassportCode(), email, password, phone, enrolled.getMemberId());
+    }
+
+    /**
+     * A staff login of the club with exactly these realm roles (besides the realm's default {@code
+     * member}), e.g. an analyst, or an admin who is not the owner.
+     */
+    BloomApi staff(String... roles) {
+      String username = unique("staff") + "@" + slug + ".test";
+      String password = "pw-" + username;
+      String realmPath = "/admin/realms/" + realm();
+      KEYCLOAK.adminSend(
+          "POST",
+          realmPath + "/users",
+          jakarta.json.Json.createObjectBuilder()
+              .add("username", username)
+              .add("email", username)
+              .add("emailVerified", true)
+              .add("enabled", true)
+              .add("firstName", "Staff")
+              .add("lastName", "Member")
+              .add(
+                  "credentials",
+                  jakarta.json.Json.createArrayBuilder()
+                      .add(
+                          jakarta.json.Json.createObjectBuilder()
+                              .add("type", "password")
+                              .add("value", password)
+                              .add("temporary", false)))
+              .build());
+      String id = KEYCLOAK.findUser(realm(), username).orElseThrow().getString("id");
+      var reps = jakarta.json.Json.createArrayBuilder();
+      for (String role : roles) {
+        reps.add(KEYCLOAK.adminGet(realmPath + "/roles/" + role));
+      }
+      KEYCLOAK.adminSend("POST", realmPath + "/users/" + id + "/role-mappings/realm", reps.build());
+      return as(KEYCLOAK.passwordGrant(realm(), TEST_CLIENT, username, password));
     }
 
     BloomApi admin() {
@@ -342,7 +380,13 @@ final class Fixtures {
   }
 
   /** An enrolled member with a login. */
-  record MemberFixture(ClubFixture club, String passport, String email, String password) {
+  record MemberFixture(
+      ClubFixture club,
+      String passport,
+      String email,
+      String password,
+      String phone,
+      java.util.UUID id) {
     BloomApi api() {
       return as(token());
     }

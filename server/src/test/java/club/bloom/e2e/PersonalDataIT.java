@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import club.bloom.client.model.ConsentKind;
+import club.bloom.client.model.ConsentPublication;
 import club.bloom.client.model.EnrolledMember;
+import club.bloom.client.model.InvitationRequest;
 import club.bloom.client.model.MemberEnrolment;
 import club.bloom.e2e.Fixtures.ClubFixture;
 import club.bloom.e2e.Fixtures.PartnerFixture;
@@ -50,6 +53,14 @@ class PersonalDataIT {
         .api()
         .purchases()
         .postPurchase(key(), purchase(member.getPassportCode(), "500.00", "florist"));
+    // Consents and invitations made by e-mail and by phone store none of them either.
+    var owner = club.admin();
+    owner
+        .clubs()
+        .publishConsentDocument(
+            club.slug(), new ConsentPublication().kind(ConsentKind.TERMS).text("Правила клуба"));
+    owner.clubs().inviteMember(club.slug(), new InvitationRequest().email(email));
+    owner.clubs().inviteMember(club.slug(), new InvitationRequest().phone(phone));
 
     List<String> secrets =
         List.of("Зинаида", "Шифрованная", phone, phone.substring(1), email, "1987-03-08");

@@ -20,12 +20,25 @@ public class StaffScope {
   @Inject TenantRegistry tenants;
 
   public Tenant clubFor(Caller caller, Slug slug) {
+    return club(caller, slug, caller.has(Roles.CLUB_ADMIN) || caller.has(Roles.CLUB_OWNER));
+  }
+
+  /** As {@link #clubFor}, and the club's analysts too (for reads). */
+  public Tenant clubForReading(Caller caller, Slug slug) {
+    return club(
+        caller,
+        slug,
+        caller.has(Roles.CLUB_ADMIN)
+            || caller.has(Roles.CLUB_OWNER)
+            || caller.has(Roles.CLUB_ANALYST));
+  }
+
+  private Tenant club(Caller caller, Slug slug, boolean staff) {
     Tenant club =
         tenants
             .find(TenantKind.CLUB, slug)
             .filter(Tenant::isActive)
             .orElseThrow(() -> unknownClub(slug));
-    boolean staff = caller.has(Roles.CLUB_ADMIN) || caller.has(Roles.CLUB_OWNER);
     if (caller.isOperator() || (staff && caller.belongsTo(club.id()))) {
       return club;
     }

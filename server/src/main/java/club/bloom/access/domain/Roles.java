@@ -23,6 +23,9 @@ public final class Roles {
 
   public static final String PURCHASES_READ = "purchases-read";
 
+  /** A partner's terminal looks a member up by passport code at the counter (the cashier). */
+  public static final String MEMBERS_LOOKUP = "members-lookup";
+
   /** Roles a club realm may grant. */
   public static final Set<String> CLUB_REALM = Set.of(MEMBER, CLUB_OWNER, CLUB_ADMIN, CLUB_ANALYST);
 
@@ -31,7 +34,8 @@ public final class Roles {
       Set.of(PLATFORM_OPERATOR, PARTNER_OWNER, PARTNER_ADMIN, CASHIER, PARTNER_ANALYST);
 
   /** Scopes an API key may carry. */
-  public static final Set<String> API_KEY_SCOPES = Set.of("purchases:write", "purchases:read");
+  public static final Set<String> API_KEY_SCOPES =
+      Set.of("purchases:write", "purchases:read", "members:lookup");
 
   /** The role that grants a scope. */
   public static String forScope(String scope) {

@@ -5,6 +5,7 @@ import club.bloom.access.domain.Roles;
 import club.bloom.ingestion.api.PurchasesResource.ProgressDto;
 import club.bloom.ingestion.application.ProgressView;
 import club.bloom.ingestion.domain.PageCursor;
+import club.bloom.membership.api.ConsentDtos.ConsentDocumentDto;
 import club.bloom.membership.application.MemberCabinet;
 import club.bloom.membership.application.MemberCabinet.Cabinet;
 import club.bloom.membership.application.MemberCabinet.PurchaseHistory;
@@ -75,7 +76,15 @@ public class MeResource {
                             .orElse(null)))
             .toList(),
         tier,
-        ProgressDto.of(ProgressView.of(c.progress(), c.club().locale())));
+        ProgressDto.of(ProgressView.of(c.progress(), c.club().locale())),
+        c.innerCircle()
+            .map(
+                i ->
+                    new InnerCircleDto(
+                        new TierRef(i.tier().code(), i.tier().name()),
+                        i.until().map(Object::toString).orElse(null)))
+            .orElse(null),
+        c.pendingConsents().stream().map(ConsentDocumentDto::of).toList());
   }
 
   @GET
@@ -203,7 +212,12 @@ public class MeResource {
       long pointsDebt,
       List<BalanceDto> balances,
       TierRef tier,
-      ProgressDto progress) {}
+      ProgressDto progress,
+      InnerCircleDto innerCircle,
+      List<ConsentDocumentDto> pendingConsents) {}
+
+  /** The contract's {@code InnerCircleStatus}: an invitation-only tier the member holds. */
+  public record InnerCircleDto(TierRef tier, String until) {}
 
   /** The contract's {@code CurrencyBalance}. */
   public record BalanceDto(

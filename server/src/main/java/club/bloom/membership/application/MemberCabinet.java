@@ -9,6 +9,7 @@ import club.bloom.ingestion.domain.PurchaseRepository;
 import club.bloom.ledger.domain.Currency;
 import club.bloom.ledger.domain.MemberPoints;
 import club.bloom.ledger.domain.PointLedger;
+import club.bloom.membership.domain.ConsentDocument;
 import club.bloom.membership.domain.Member;
 import club.bloom.membership.domain.MemberRepository;
 import club.bloom.membership.domain.PassportCode;
@@ -19,11 +20,13 @@ import club.bloom.tenancy.domain.TenantId;
 import club.bloom.tenancy.domain.TenantRegistry;
 import club.bloom.tiers.application.TierStanding;
 import club.bloom.tiers.domain.TierProgress;
+import club.bloom.tiers.domain.TierRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -40,6 +43,7 @@ public class MemberCabinet {
   @Inject PurchaseRepository purchases;
   @Inject CategoryRepository categories;
   @Inject TierStanding standing;
+  @Inject MemberConsents consents;
   @Inject club.bloom.ledger.domain.LedgerSettings currencies;
 
   public Cabinet cabinet(Caller caller) {
@@ -48,6 +52,17 @@ public class MemberCabinet {
     MemberPoints points = ledger.read(club.schema(), member.id());
     java.time.Instant now = clock.instant();
     TierProgress progress = standing.progress(club, member.id(), member.tier());
+    Optional<InnerCircle> innerCircle =
+        progress
+            .current()
+            .filter(TierRule::invitationOnly)
+            .map(
+                t ->
+                    new InnerCircle(
+                        t,
+                        member.manualTier(now).filter(t.code()::equals).isPresent()
+                            ? member.manualUntil()
+                            : Optional.empty()));
     return new Cabinet(
         member.id(),
         club,
@@ -68,7 +83,9 @@ public class MemberCabinet {
                         points.debt(c.code()),
                         points.nextExpiry(c.code(), now)))
             .toList(),
-        progress);
+        progress,
+        innerCircle,
+        consents.historyOf(club.schema(), member.id()).pending());
   }
 
   public PassportCode passport(Caller caller) {
@@ -76,9 +93,11 @@ public class MemberCabinet {
     return memberOf(club, caller).passport();
   }
 
+  /** The history, once the member has accepted the club's current terms (403 otherwise). */
   public PurchaseHistory purchases(Caller caller, PageCursor after, int limit) {
     Tenant club = clubOf(caller);
     Member member = memberOf(club, caller);
+    consents.requireAccepted(club.schema(), member.id());
     List<Purchase> page = purchases.ofMember(club.schema(), member.id(), after, limit + 1);
     boolean more = page.size() > limit;
     List<Purchase> items = more ? page.subList(0, limit) : page;
@@ -130,7 +149,15 @@ public class MemberCabinet {
       long pointsPending,
       long pointsDebt,
       List<Balance> balances,
-      TierProgress progress) {}
+      TierProgress progress,
+      Optional<InnerCircle> innerCircle,
+      List<ConsentDocument> pendingConsents) {}
+
+  /**
+   * The member holds an invitation-only tier (Inner Circle): shown on the passport, with its end
+   * date when it was granted until one.
+   */
+  public record InnerCircle(TierRule tier, Optional<java.time.Instant> until) {}
 
   /** The member's points in one of the club's currencies. */
   public record Balance(

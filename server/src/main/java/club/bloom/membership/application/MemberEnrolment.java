@@ -26,6 +26,10 @@ import java.util.UUID;
  * Enrols a member: the login in the club's realm first (idempotent, so a retry after a failure
  * finds it), then, in one transaction, the member with sealed personal data, the passport and its
  * directory entry. Duplicates by phone or e-mail are refused.
+ *
+ * <p>The login is not given Keycloak's "terms and conditions" action: Bloom asks the member to
+ * accept the club's current terms in the cabinet, where the answer is recorded with its version
+ * ({@link MemberConsents}); Keycloak's step guards only self-registration.
  */
 @ApplicationScoped
 public class MemberEnrolment {
@@ -71,7 +75,7 @@ public class MemberEnrolment {
                 pd.lastName(),
                 Optional.empty(),
                 Set.of("member"),
-                List.of("UPDATE_PASSWORD", "TERMS_AND_CONDITIONS")));
+                List.of("UPDATE_PASSWORD")));
     UUID id = UUID.randomUUID();
     PassportCode passport = PassportCode.generate();
     Member member =

@@ -52,6 +52,7 @@ public class RedemptionConfirmation {
   @Inject RedemptionCodeRepository codes;
   @Inject RedemptionCodeHasher hasher;
   @Inject ConfirmationAttempts attempts;
+  @Inject MemberConsents consents;
   @Inject Clock clock;
   @Inject PersonalDataVault vault;
   @Inject PassportTotpRepository totps;
@@ -63,11 +64,13 @@ public class RedemptionConfirmation {
   /**
    * Turns on the passport's TOTP for the signed-in member with a new key (replacing any previous
    * one, which also unlocks it), and answers the key for the member's authenticator or wallet.
+   * Refused (403) until the member has accepted the club's current terms.
    */
   @Transactional
   public TotpKey enrolTotp(Caller caller) {
     Tenant club = clubOf(caller);
     Member member = memberOf(club, caller);
+    consents.requireAccepted(club.schema(), member.id());
     byte[] secret = totpCodes.newSecret();
     totps.replace(
         club.schema(),
@@ -135,7 +138,8 @@ public class RedemptionConfirmation {
 
   /**
    * A new code for the signed-in member; it replaces any previous one. Delivered by e-mail, the
-   * answer has no code, only where it went.
+   * answer has no code, only where it went. Refused (403) until the member has accepted the club's
+   * current terms.
    *
    * @throws InvalidInput e-mail delivery for a member without an e-mail address (400 {@code
    *     delivery})
@@ -144,6 +148,7 @@ public class RedemptionConfirmation {
   public IssuedCode requestCode(Caller caller, Delivery delivery) {
     Tenant club = clubOf(caller);
     Member member = memberOf(club, caller);
+    consents.requireAccepted(club.schema(), member.id());
     String code = String.format(Locale.ROOT, "%06d", random.nextInt(CODE_SPACE));
     RedemptionCode issued =
         RedemptionCode.issue(

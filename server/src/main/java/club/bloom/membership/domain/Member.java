@@ -16,7 +16,8 @@ import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 /**
  * A member of one club (club schema). Holds the passport code, the current tier and the personal
  * data only as ciphertext with blind indexes. Enrolled once; the tier changes through {@link
- * #promote}.
+ * #promote}, {@link #assignManually} and the invitation-only grants ({@link #grantInvitation},
+ * {@link #revokeInvitation}).
  */
 @Entity
 @Table(name = "member")
@@ -90,6 +91,37 @@ public class Member {
     manualUntil = until;
     belowTierSince = null;
     return promote(tier);
+  }
+
+  /**
+   * Grants an invitation-only tier the member accepted: until a date (a manual tier, re-evaluated
+   * after it), or with no end date (kept until revoked). Returns the previous tier.
+   */
+  public Optional<String> grantInvitation(String tier, Optional<Instant> until) {
+    manualTier = until.isPresent() ? tier : null;
+    manualUntil = until.orElse(null);
+    belowTierSince = null;
+    return promote(tier);
+  }
+
+  /**
+   * Takes a revoked invitation-only tier back: the member moves at once to {@code to} (what spend
+   * qualifies for, or no tier). Returns the previous tier.
+   */
+  public Optional<String> revokeInvitation(String tier, Optional<String> to) {
+    if (tier.equals(manualTier)) {
+      manualTier = null;
+      manualUntil = null;
+    }
+    belowTierSince = null;
+    return promote(to.orElse(null));
+  }
+
+  /** A manually assigned tier whose end date has passed (the member may still hold it). */
+  public Optional<String> endedManualTier(Instant now) {
+    return manualTier != null && manualUntil != null && !manualUntil.isAfter(now)
+        ? Optional.of(manualTier)
+        : Optional.empty();
   }
 
   /** The manually assigned tier, while its end date has not passed. */

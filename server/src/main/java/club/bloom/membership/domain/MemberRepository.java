@@ -12,6 +12,12 @@ public interface MemberRepository {
 
   Optional<Member> findBySubject(SchemaName club, String subject);
 
+  /** By the blind index of a normalised phone. */
+  Optional<Member> findByPhoneIndex(SchemaName club, byte[] phoneIndex);
+
+  /** By the blind index of a normalised e-mail. */
+  Optional<Member> findByEmailIndex(SchemaName club, byte[] emailIndex);
+
   boolean existsByPhoneOrEmail(SchemaName club, byte[] phoneIndex, byte[] emailIndex);
 
   void add(SchemaName club, Member member);

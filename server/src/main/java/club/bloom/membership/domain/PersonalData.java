@@ -9,10 +9,20 @@ public record PersonalData(
 
   /** E.164 phone, as the blind index sees it. */
   public String normalizedPhone() {
-    return phone.replaceAll("[^+0-9]", "");
+    return normalizePhone(phone);
   }
 
   public String normalizedEmail() {
+    return normalizeEmail(email);
+  }
+
+  /** A phone as its blind index is computed: digits and the leading plus only. */
+  public static String normalizePhone(String phone) {
+    return phone.replaceAll("[^+0-9]", "");
+  }
+
+  /** An e-mail as its blind index is computed: stripped, lower-case. */
+  public static String normalizeEmail(String email) {
     return email.strip().toLowerCase(Locale.ROOT);
   }
 

@@ -41,6 +41,26 @@ public class JpaMemberRepository implements MemberRepository {
   }
 
   @Override
+  public Optional<Member> findByPhoneIndex(SchemaName club, byte[] phoneIndex) {
+    return schemas
+        .of(club)
+        .createQuery("select m from Member m where m.phoneIndex = :index", Member.class)
+        .setParameter("index", phoneIndex)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<Member> findByEmailIndex(SchemaName club, byte[] emailIndex) {
+    return schemas
+        .of(club)
+        .createQuery("select m from Member m where m.emailIndex = :index", Member.class)
+        .setParameter("index", emailIndex)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public boolean existsByPhoneOrEmail(SchemaName club, byte[] phoneIndex, byte[] emailIndex) {
     return !schemas
         .of(club)

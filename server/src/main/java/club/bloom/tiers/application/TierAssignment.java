@@ -1,5 +1,6 @@
 package club.bloom.tiers.application;
 
+import club.bloom.ingestion.domain.PurchaseRepository.WindowStats;
 import club.bloom.membership.domain.Member;
 import club.bloom.membership.domain.MemberRepository;
 import club.bloom.shared.domain.FieldProblem;
@@ -7,7 +8,9 @@ import club.bloom.shared.domain.InvalidInput;
 import club.bloom.shared.domain.NotFound;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tiers.domain.TierChange;
+import club.bloom.tiers.domain.TierLadder;
 import club.bloom.tiers.domain.TierRepository;
+import club.bloom.tiers.domain.TierRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,6 +33,7 @@ public class TierAssignment {
   @Inject MemberRepository members;
   @Inject TierConfiguration configuration;
   @Inject TierRepository history;
+  @Inject TierStanding standing;
   @Inject Clock clock;
 
   @Transactional
@@ -52,5 +57,47 @@ public class TierAssignment {
     history.record(
         club.schema(), new TierChange(memberId, before.orElse(null), tier, "manual", now));
     return member;
+  }
+
+  /**
+   * Grants an invitation-only tier the member accepted (recorded as {@code invitation}): with no
+   * end date it is kept until revoked; with one, the re-evaluation decides after it.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void grantByInvitation(Tenant club, UUID memberId, String tier, Optional<Instant> until) {
+    Member member = member(club, memberId);
+    Optional<String> before = member.grantInvitation(tier, until);
+    if (!before.equals(Optional.of(tier))) {
+      history.record(
+          club.schema(),
+          new TierChange(memberId, before.orElse(null), tier, "invitation", clock.instant()));
+    }
+  }
+
+  /**
+   * Takes a revoked invitation-only tier back, if the member still holds it: the member moves at
+   * once to the tier spend and categories in the window qualify for (no grace: the tier was never
+   * earned by spend). Recorded as {@code invitation-revoked}. Returns the member's tier after.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<String> revokeInvitationTier(Tenant club, UUID memberId, String tier) {
+    Member member = member(club, memberId);
+    if (!member.tier().equals(Optional.of(tier))) {
+      return member.tier();
+    }
+    TierLadder ladder = standing.ladder(club);
+    WindowStats stats = standing.window(club, ladder, memberId);
+    Optional<String> to = ladder.qualifying(stats.spent(), stats.categories()).map(TierRule::code);
+    member.revokeInvitation(tier, to);
+    history.record(
+        club.schema(),
+        new TierChange(memberId, tier, to.orElse("none"), "invitation-revoked", clock.instant()));
+    return to;
+  }
+
+  private Member member(Tenant club, UUID memberId) {
+    return members
+        .find(club.schema(), memberId)
+        .orElseThrow(() -> new NotFound("unknown-member", "Unknown member", "No such member"));
   }
 }

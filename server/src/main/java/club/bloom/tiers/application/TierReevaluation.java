@@ -56,6 +56,7 @@ public class TierReevaluation {
             ladder,
             member.tier(),
             member.manualTier(now),
+            member.endedManualTier(now),
             qualifying,
             member.belowTierSince(),
             now,

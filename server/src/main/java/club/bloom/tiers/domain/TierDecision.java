@@ -20,11 +20,31 @@ public record TierDecision(Optional<String> tier, Optional<Instant> belowSince, 
       Optional<Instant> belowSince,
       Instant now,
       Duration grace) {
+    return of(ladder, held, manual, Optional.empty(), qualifying, belowSince, now, grace);
+  }
+
+  /**
+   * As above; {@code endedManual} is a manual tier whose end date has passed: an invitation-only
+   * tier granted until a date is then left for what the member qualifies for, at once.
+   */
+  public static TierDecision of(
+      TierLadder ladder,
+      Optional<String> held,
+      Optional<String> manual,
+      Optional<String> endedManual,
+      Optional<TierRule> qualifying,
+      Optional<Instant> belowSince,
+      Instant now,
+      Duration grace) {
     if (manual.isPresent()) {
       return new TierDecision(manual, Optional.empty(), "manual");
     }
     Optional<TierRule> current = held.flatMap(ladder::find);
     if (current.isPresent() && current.get().invitationOnly()) {
+      if (endedManual.filter(current.get().code()::equals).isPresent()) {
+        return new TierDecision(
+            qualifying.map(TierRule::code), Optional.empty(), "invitation-ended");
+      }
       return new TierDecision(held, Optional.empty(), "invitation");
     }
     int heldRank = current.map(TierRule::rank).orElse(Integer.MIN_VALUE);

@@ -137,4 +137,32 @@ class TierDecisionTest {
     assertEquals(false, elite.isMetBy(money, 1, new BigDecimal("1.01")));
     assertEquals(false, elite.isMetBy(money, 1, null));
   }
+
+  @Test
+  void anInvitationOnlyTierGrantedUntilADateIsLeftForWhatSpendQualifiesForAfterIt() {
+    TierDecision kept =
+        TierDecision.of(
+            ladder,
+            Optional.of("inner-circle"),
+            Optional.empty(),
+            Optional.empty(),
+            tier("insider"),
+            Optional.empty(),
+            NOW,
+            GRACE);
+    assertEquals(Optional.of("inner-circle"), kept.tier(), "no end date: kept until revoked");
+
+    TierDecision ended =
+        TierDecision.of(
+            ladder,
+            Optional.of("inner-circle"),
+            Optional.empty(),
+            Optional.of("inner-circle"),
+            tier("vip"),
+            Optional.empty(),
+            NOW,
+            GRACE);
+    assertEquals(Optional.of("vip"), ended.tier(), "no grace for a tier never earned by spend");
+    assertEquals("invitation-ended", ended.reason());
+  }
 }

@@ -36,6 +36,12 @@ public interface IdentityDirectory {
   /** The platform realm's name (operators and partner staff). */
   String platformRealm();
 
+  /**
+   * Sets the text of the realm's "terms and conditions" page (shown at self-registration and by the
+   * required action) for these locales, replacing Keycloak's placeholder.
+   */
+  void setTermsText(String realm, List<String> locales, String text);
+
   /** A user to create. An absent password leaves the user to set one at first login. */
   record NewUser(
       String username,

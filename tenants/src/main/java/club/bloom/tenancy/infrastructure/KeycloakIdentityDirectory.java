@@ -266,6 +266,23 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     }
   }
 
+  @Override
+  public void setTermsText(String realm, java.util.List<String> locales, String text) {
+    // Keycloak renders the page's messages through java.text.MessageFormat: quote its syntax.
+    String message = text.replace("'", "''").replace("{", "'{'").replace("}", "'}'");
+    for (String locale : locales) {
+      HttpResponse<String> response =
+          send(
+              "PUT",
+              "/admin/realms/" + encode(realm) + "/localization/" + encode(locale) + "/termsText",
+              message,
+              "text/plain; charset=utf-8");
+      if (response.statusCode() / 100 != 2) {
+        throw failure("set the terms text of " + realm + " (" + locale + ")", response);
+      }
+    }
+  }
+
   private Optional<String> findOrganization(String base, String alias) {
     // Organizations are found by their domain, which is derived from the alias and unique.
     JsonArray found = getJson(base + "?exact=true&search=" + encode(domainOf(alias))).asJsonArray();
@@ -381,6 +398,10 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
   }
 
   private HttpResponse<String> send(String method, String path, String body) {
+    return send(method, path, body, "application/json");
+  }
+
+  private HttpResponse<String> send(String method, String path, String body, String contentType) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(keycloakUrl + path))
             .timeout(Duration.ofSeconds(30))
@@ -389,8 +410,8 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
       request.header("Authorization", "Bearer " + adminToken());
     }
     if (body != null) {
-      request.header("Content-Type", "application/json");
-      request.method(method, HttpRequest.BodyPublishers.ofString(body));
+      request.header("Content-Type", contentType);
+      request.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     } else {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }

@@ -1,0 +1,2 @@
+/** Invitations in the club schema (JPA through the tenancy kernel's schema routing). */
+package club.bloom.community.infrastructure;

@@ -29,6 +29,8 @@ public final class ProblemMappers {
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
       case UNPROCESSABLE -> 422;
+      case QUOTA_EXCEEDED -> 402;
+      case RATE_LIMITED -> 429;
     };
   }
 
@@ -37,7 +39,12 @@ public final class ProblemMappers {
   public static class Domain implements ExceptionMapper<BloomException> {
     @Override
     public Response toResponse(BloomException e) {
-      return Problems.response(status(e), e.type(), e.title(), e.getMessage(), e.fields());
+      Response.ResponseBuilder response =
+          Response.fromResponse(
+              Problems.response(
+                  status(e), e.type(), e.title(), e.getMessage(), e.fields(), e.extensions()));
+      e.headers().forEach(response::header);
+      return response.build();
     }
   }
 

@@ -1,6 +1,7 @@
 package club.bloom.shared.domain;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Base of the exceptions that say what went wrong in domain words. Each names a problem type (the
@@ -41,5 +42,18 @@ public abstract class BloomException extends RuntimeException {
 
   public List<FieldProblem> fields() {
     return fields;
+  }
+
+  /**
+   * Extension members of the problem (RFC 9457 section 3.2) beyond type, title, status, detail and
+   * errors, e.g. the limit and usage of a quota. Values are strings, numbers or booleans.
+   */
+  public Map<String, Object> extensions() {
+    return Map.of();
+  }
+
+  /** Response headers that go with the problem, e.g. {@code Retry-After}. */
+  public Map<String, String> headers() {
+    return Map.of();
   }
 }

@@ -7,5 +7,9 @@ public enum ProblemKind {
   FORBIDDEN,
   NOT_FOUND,
   CONFLICT,
-  UNPROCESSABLE
+  UNPROCESSABLE,
+  /** Beyond what the tenant's plan allows (402). */
+  QUOTA_EXCEEDED,
+  /** Too many requests in a short time (429). */
+  RATE_LIMITED
 }

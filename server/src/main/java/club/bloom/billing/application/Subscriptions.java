@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -83,7 +84,8 @@ public class Subscriptions {
   @Transactional
   public SubscriptionView change(ChangePlan command) {
     Tenant tenant = command.tenant();
-    Instant now = clock.instant();
+    // As PostgreSQL keeps it, so that what is answered now reads the same later.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     ZoneId zone = zone(tenant);
     Plan plan =
         plans

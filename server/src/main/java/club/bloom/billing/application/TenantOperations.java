@@ -97,7 +97,7 @@ public class TenantOperations {
   @Transactional
   public TenantSummary suspend(TenantKind kind, Slug slug, String reason) {
     Tenant tenant = tenant(kind, slug);
-    tenant.suspend(reason, clock.instant());
+    tenant.suspend(reason, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     return summaryOf(tenant);
   }
 

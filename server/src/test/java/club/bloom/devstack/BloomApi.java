@@ -60,4 +60,8 @@ public final class BloomApi {
   public MemberApi member() {
     return new MemberApi(client);
   }
+
+  public club.bloom.client.api.BillingApi billing() {
+    return new club.bloom.client.api.BillingApi(client);
+  }
 }

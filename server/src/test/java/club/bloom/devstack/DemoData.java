@@ -12,6 +12,7 @@ import club.bloom.client.model.Money;
 import club.bloom.client.model.PartnerProvisioning;
 import club.bloom.client.model.PartnershipTerms;
 import club.bloom.client.model.PurchaseRequest;
+import club.bloom.client.model.SubscriptionUpdate;
 import club.bloom.client.model.Tier;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -59,6 +60,11 @@ public final class DemoData {
                   .timeZone(c.getString("timeZone"))
                   .adminEmail(c.getString("adminEmail"))
                   .adminPassword(c.getString("adminPassword")));
+      // The demo club and its partners stay well within their plans (before partners are linked).
+      operator
+          .platform()
+          .changeTenantSubscription(
+              "clubs", club, new SubscriptionUpdate().plan(c.getString("plan")));
       List<Category> categories = new ArrayList<>();
       for (JsonValue v : demo.getJsonArray("categories")) {
         JsonObject o = v.asJsonObject();
@@ -106,6 +112,10 @@ public final class DemoData {
         operator
             .platform()
             .provisionPartner(slug, new PartnerProvisioning().name(p.getString("name")));
+        operator
+            .platform()
+            .changeTenantSubscription(
+                "partners", slug, new SubscriptionUpdate().plan(p.getString("plan")));
         List<String> allowed =
             p.getJsonArray("categories").getValuesAs(JsonValue::toString).stream()
                 .map(s -> s.replace("\"", ""))
@@ -200,6 +210,10 @@ public final class DemoData {
               + club
               + ")");
       banner.add("  partner API key  " + partnerKeys.get("flora-studio") + " (Flora Studio)");
+      banner.add(
+          "  plans            club "
+              + c.getString("plan")
+              + ", partners start (GET /api/v1/plans)");
       banner.add(
           "  operator token   client 'bloom-ops' / "
               + stack.opsClientSecret()

@@ -83,6 +83,8 @@ final class Fixtures {
                 .name("Club " + slug)
                 .adminEmail("admin@" + slug + ".test")
                 .adminPassword("admin-" + slug));
+    // A plan that fits any test: no quota, 500 requests a second. Tests of limits set their own.
+    subscribe(operator, "clubs", slug, TEST_PLAN);
     operator
         .clubs()
         .defineCategories(
@@ -115,6 +117,36 @@ final class Fixtures {
                     .rubleValue("1")));
     KEYCLOAK.ensureDirectGrantClient("club-" + slug, TEST_CLIENT);
     return new ClubFixture(slug);
+  }
+
+  /** The plan test tenants are put on: unlimited quotas, a rate no test reaches. */
+  static final String TEST_PLAN = "enterprise";
+
+  /** Puts a tenant ({@code clubs} or {@code partners}) on a plan, keeping its overrides. */
+  static club.bloom.client.model.Subscription subscribe(
+      BloomApi operator, String kind, String slug, String plan) throws ApiException {
+    return operator
+        .platform()
+        .changeTenantSubscription(
+            kind, slug, new club.bloom.client.model.SubscriptionUpdate().plan(plan));
+  }
+
+  /** Overrides single limits of a tenant on the test plan (replacing its other overrides). */
+  static club.bloom.client.model.Subscription override(String kind, String slug, Object... limits)
+      throws ApiException {
+    List<club.bloom.client.model.LimitOverride> overrides = new ArrayList<>();
+    for (int i = 0; i < limits.length; i += 2) {
+      overrides.add(
+          new club.bloom.client.model.LimitOverride()
+              .limit(club.bloom.client.model.LimitName.fromValue((String) limits[i]))
+              .value(limits[i + 1] == null ? null : ((Number) limits[i + 1]).longValue()));
+    }
+    return operator()
+        .platform()
+        .changeTenantSubscription(
+            kind,
+            slug,
+            new club.bloom.client.model.SubscriptionUpdate().plan(TEST_PLAN).overrides(overrides));
   }
 
   private static Category category(String code, String name) {
@@ -193,13 +225,15 @@ final class Fixtures {
     return fail("the call was expected to fail");
   }
 
-  /** A raw call, to look at what is on the wire (headers, exact JSON, non-JSON bodies). */
+  /**
+   * A raw call, to look at what is on the wire (headers, exact JSON, non-JSON bodies); {@code
+   * bearer} null: anonymous.
+   */
   static java.net.http.HttpResponse<String> http(
       String method, String path, String bearer, Object body) {
     try {
       var request =
           java.net.http.HttpRequest.newBuilder(URI.create(STACK.bloomUrl() + "/api/v1" + path))
-              .header("Authorization", "Bearer " + bearer)
               .header("Idempotency-Key", key())
               .header("Content-Type", "application/json")
               .method(
@@ -208,6 +242,9 @@ final class Fixtures {
                       ? java.net.http.HttpRequest.BodyPublishers.noBody()
                       : java.net.http.HttpRequest.BodyPublishers.ofString(
                           JSON.writeValueAsString(body)));
+      if (bearer != null) {
+        request.header("Authorization", "Bearer " + bearer);
+      }
       return HTTP.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -292,6 +329,7 @@ final class Fixtures {
       operator
           .platform()
           .provisionPartner(partner, new PartnerProvisioning().name("Shop " + partner));
+      subscribe(operator, "partners", partner, TEST_PLAN);
       operator
           .platform()
           .linkPartner(slug, partner, new PartnershipTerms().categories(List.of(categories)));

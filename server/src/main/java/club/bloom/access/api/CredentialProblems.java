@@ -2,6 +2,7 @@ package club.bloom.access.api;
 
 import club.bloom.access.domain.InvalidCredential;
 import club.bloom.access.infrastructure.BearerAuthenticationMechanism;
+import club.bloom.shared.domain.BloomException;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
@@ -11,7 +12,10 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
-/** Answers 401 problem+json when the authentication mechanism refused the presented credential. */
+/**
+ * Answers problem+json when the authentication mechanism refused the presented credential: 401, or
+ * 403 {@code tenant-suspended} for a genuine credential of a suspended tenant.
+ */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -21,6 +25,9 @@ public class CredentialProblems implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     Object refused = servletRequest.getAttribute(BearerAuthenticationMechanism.REFUSED);
+    if (refused instanceof BloomException problem) {
+      throw problem;
+    }
     if (refused != null) {
       throw new InvalidCredential(refused.toString());
     }

@@ -7,6 +7,7 @@ import club.bloom.shared.domain.ProblemKind;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import java.util.Optional;
 
 /** The verified caller of the current request, as resolved by the authentication mechanism. */
 @RequestScoped
@@ -14,10 +15,14 @@ public class CurrentCaller {
   @Inject SecurityContext security;
 
   public Caller get() {
+    return find().orElseThrow(Unauthenticated::new);
+  }
+
+  /** The caller, or empty for an anonymous request. */
+  public Optional<Caller> find() {
     return security.getPrincipalsByType(CallerPrincipal.class).stream()
         .findFirst()
-        .map(CallerPrincipal::caller)
-        .orElseThrow(Unauthenticated::new);
+        .map(CallerPrincipal::caller);
   }
 
   /** No credential was presented. */

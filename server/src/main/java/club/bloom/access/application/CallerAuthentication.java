@@ -7,6 +7,7 @@ import club.bloom.access.domain.Caller;
 import club.bloom.access.domain.InvalidCredential;
 import club.bloom.access.domain.Roles;
 import club.bloom.access.domain.SecretHasher;
+import club.bloom.access.domain.TenantSuspended;
 import club.bloom.access.domain.TokenVerifier;
 import club.bloom.access.domain.TokenVerifier.VerifiedToken;
 import club.bloom.tenancy.domain.Tenant;
@@ -55,6 +56,7 @@ public class CallerAuthentication {
     Tenant tenant =
         tenants
             .find(key.tenant())
+            .map(CallerAuthentication::unlessSuspended)
             .filter(Tenant::isActive)
             .orElseThrow(() -> new InvalidCredential("The key's tenant is not active"));
     key.used(clock.instant(), remoteAddress);
@@ -84,6 +86,7 @@ public class CallerAuthentication {
     Tenant tenant =
         tenants
             .find(trusted.tenant().get())
+            .map(CallerAuthentication::unlessSuspended)
             .filter(Tenant::isActive)
             .orElseThrow(() -> new InvalidCredential("The token's club is not active"));
     return new Caller(
@@ -92,6 +95,14 @@ public class CallerAuthentication {
         Optional.of(tenant.id()),
         Optional.of(tenant.kind()),
         only(verified.realmRoles(), Roles.CLUB_REALM));
+  }
+
+  // A suspended tenant's credentials are genuine: say why they are refused (403), not 401.
+  private static Tenant unlessSuspended(Tenant tenant) {
+    if (tenant.isSuspended()) {
+      throw new TenantSuspended(tenant);
+    }
+    return tenant;
   }
 
   // A realm can only grant the roles of its kind: a club realm can never mint an operator.

@@ -23,7 +23,10 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
-  /** Request attribute holding why the presented credential was refused. */
+  /**
+   * Request attribute holding why the presented credential was refused: the {@link BloomException}
+   * to answer with, or a text for a 401.
+   */
   public static final String REFUSED = "club.bloom.access.refused";
 
   private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class.getName());
@@ -45,7 +48,8 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
           authentication.authenticate(header.substring(7).strip(), request.getRemoteAddr());
       return context.notifyContainerAboutLogin(new CallerPrincipal(caller), caller.roles());
     } catch (BloomException e) {
-      return refuse(request, context, e.getMessage());
+      request.setAttribute(REFUSED, e);
+      return context.doNothing();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "authentication failed", e);
       return refuse(request, context, "The credential could not be verified");

@@ -1,5 +1,6 @@
 package club.bloom.ingestion.application;
 
+import club.bloom.billing.application.Quotas;
 import club.bloom.catalogue.domain.CategoryRepository;
 import club.bloom.idempotency.application.IdempotentExecution;
 import club.bloom.idempotency.domain.IdempotencyKey;
@@ -69,6 +70,7 @@ public class PurchaseRecording {
   @Inject IdempotentExecution idempotency;
   @Inject club.bloom.rules.application.EarningRules earningRules;
   @Inject club.bloom.membership.domain.PersonalDataVault vault;
+  @Inject Quotas quotas;
   @Inject Clock clock;
 
   @Transactional
@@ -236,6 +238,9 @@ public class PurchaseRecording {
           new TierChange(member.id(), before.orElse(null), after.get().code(), "purchase", now));
     }
     TierProgress progress = ladder.progress(after, window.spent(), window.categories());
+    // Metered with the purchase, last: over either plan's monthly limit this refuses it (402) and
+    // everything above rolls back; a replay never gets here, so it never counts twice.
+    quotas.purchaseAccepted(partner, club);
     return new PurchaseRecorded(
         purchaseId,
         command.receiptNumber(),

@@ -1,5 +1,7 @@
 package club.bloom.membership.application;
 
+import club.bloom.billing.application.Quotas;
+import club.bloom.billing.domain.Limit;
 import club.bloom.idempotency.application.IdempotentExecution;
 import club.bloom.idempotency.domain.IdempotencyKey;
 import club.bloom.membership.domain.Member;
@@ -38,6 +40,7 @@ public class MemberEnrolment {
   @Inject PassportDirectory directory;
   @Inject IdentityDirectory identities;
   @Inject IdempotentExecution idempotency;
+  @Inject Quotas quotas;
   @Inject Clock clock;
 
   @Transactional
@@ -64,6 +67,8 @@ public class MemberEnrolment {
           "Already a member",
           "A member with this phone or e-mail already exists");
     }
+    // Within the plan's members limit (402 beyond it), before the login is created.
+    quotas.admit(club, Limit.MEMBERS);
     String realm = club.realm().orElseThrow(() -> new IllegalStateException("club without realm"));
     String subject =
         identities.ensureUser(

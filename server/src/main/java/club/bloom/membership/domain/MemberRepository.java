@@ -21,4 +21,7 @@ public interface MemberRepository {
   boolean existsByPhoneOrEmail(SchemaName club, byte[] phoneIndex, byte[] emailIndex);
 
   void add(SchemaName club, Member member);
+
+  /** Members enrolled before that instant (members are never removed today). */
+  long countEnrolledBefore(SchemaName club, java.time.Instant before);
 }

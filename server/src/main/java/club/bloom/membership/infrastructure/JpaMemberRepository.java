@@ -78,4 +78,13 @@ public class JpaMemberRepository implements MemberRepository {
   public void add(SchemaName club, Member member) {
     schemas.of(club).persist(member);
   }
+
+  @Override
+  public long countEnrolledBefore(SchemaName club, java.time.Instant before) {
+    return schemas
+        .of(club)
+        .createQuery("select count(m) from Member m where m.enrolledAt < :before", Long.class)
+        .setParameter("before", before)
+        .getSingleResult();
+  }
 }

@@ -1,5 +1,7 @@
 package club.bloom.onboarding.application;
 
+import club.bloom.billing.application.Quotas;
+import club.bloom.billing.domain.Limit;
 import club.bloom.catalogue.domain.CategoryRepository;
 import club.bloom.onboarding.domain.Partnership;
 import club.bloom.onboarding.domain.Partnerships;
@@ -29,6 +31,7 @@ public class PartnerLinking {
   @Inject Partnerships partnerships;
   @Inject CategoryRepository categories;
   @Inject Clock clock;
+  @Inject Quotas quotas;
 
   @Transactional
   public Partnership link(Slug clubSlug, Slug partnerSlug, Set<String> allowed) {
@@ -72,6 +75,8 @@ public class PartnerLinking {
       redemptionEnabled.ifPresent(existing.get()::enableRedemption);
       return existing.get();
     }
+    // A new partner of the club, within its plan's partnersPerClub limit (402 beyond it).
+    quotas.admit(club, Limit.PARTNERS_PER_CLUB);
     Partnership p =
         new Partnership(club.id().value(), partner.id().value(), allowed, clock.instant());
     redemptionEnabled.ifPresent(p::enableRedemption);

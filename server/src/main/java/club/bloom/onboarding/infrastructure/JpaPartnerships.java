@@ -29,4 +29,14 @@ public class JpaPartnerships implements Partnerships {
   public void add(Partnership partnership) {
     em.persist(partnership);
   }
+
+  @Override
+  public long countOfClubBefore(TenantId club, java.time.Instant before) {
+    return em.createQuery(
+            "select count(p) from Partnership p where p.clubId = :club and p.createdAt < :before",
+            Long.class)
+        .setParameter("club", club.value())
+        .setParameter("before", before)
+        .getSingleResult();
+  }
 }

@@ -16,7 +16,9 @@ import java.util.UUID;
  *
  * <p>Lifecycle: {@link #register} creates it in PROVISIONING at step REGISTERED; provisioning
  * advances {@link #completed(ProvisioningStep)} step by step (never backwards) until DONE, which
- * makes it ACTIVE. The schema name is derived from kind and slug and never changes.
+ * makes it ACTIVE. The operator may {@link #suspend} a tenant at any time and {@link #resume} it:
+ * while suspended, its credentials are refused and its data is kept; provisioning run again does
+ * not lift a suspension. The schema name is derived from kind and slug and never changes.
  */
 @Entity
 @Table(schema = "platform", name = "tenant")
@@ -55,6 +57,12 @@ public class Tenant {
   @Column(name = "updated_at")
   private Instant updatedAt;
 
+  @Column(name = "suspended_at")
+  private Instant suspendedAt;
+
+  @Column(name = "suspension_reason")
+  private String suspensionReason;
+
   protected Tenant() {}
 
   public static Tenant register(
@@ -80,9 +88,31 @@ public class Tenant {
       provisioningStep = step;
       updatedAt = now;
     }
-    if (step == ProvisioningStep.DONE) {
+    if (step == ProvisioningStep.DONE && status == TenantStatus.PROVISIONING) {
       status = TenantStatus.ACTIVE;
     }
+  }
+
+  /** Suspends the tenant (idempotent: a second call keeps the first time and reason). */
+  public void suspend(String reason, Instant now) {
+    if (status == TenantStatus.SUSPENDED) {
+      return;
+    }
+    status = TenantStatus.SUSPENDED;
+    suspendedAt = now;
+    suspensionReason = reason;
+    updatedAt = now;
+  }
+
+  /** Lifts a suspension: ACTIVE again, or PROVISIONING if provisioning had not finished. */
+  public void resume(Instant now) {
+    if (status != TenantStatus.SUSPENDED) {
+      return;
+    }
+    status = hasCompleted(ProvisioningStep.DONE) ? TenantStatus.ACTIVE : TenantStatus.PROVISIONING;
+    suspendedAt = null;
+    suspensionReason = null;
+    updatedAt = now;
   }
 
   public boolean hasCompleted(ProvisioningStep step) {
@@ -146,6 +176,23 @@ public class Tenant {
 
   public boolean isActive() {
     return status == TenantStatus.ACTIVE;
+  }
+
+  public boolean isSuspended() {
+    return status == TenantStatus.SUSPENDED;
+  }
+
+  public Optional<Instant> suspendedAt() {
+    return Optional.ofNullable(suspendedAt);
+  }
+
+  public Optional<String> suspensionReason() {
+    return Optional.ofNullable(suspensionReason);
+  }
+
+  /** When the tenant was registered. */
+  public Instant createdAt() {
+    return createdAt;
   }
 
   public ProvisioningStep provisioningStep() {

@@ -14,6 +14,15 @@ public interface TenantRegistry {
   /** Active tenants of a kind. */
   List<Tenant> active(TenantKind kind);
 
+  /**
+   * A page of all tenants in any status, ordered by kind then slug, starting after {@code after}
+   * (exclusive) when given; {@code kind} empty lists both kinds.
+   */
+  List<Tenant> page(Optional<TenantKind> kind, Optional<TenantKey> after, int limit);
+
+  /** Where a page of tenants ends: the kind and slug of its last tenant. */
+  record TenantKey(TenantKind kind, Slug slug) {}
+
   void add(Tenant tenant);
 
   Optional<TrustedIssuer> trustedIssuer(String issuer);

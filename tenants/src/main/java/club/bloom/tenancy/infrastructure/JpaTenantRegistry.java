@@ -57,6 +57,31 @@ public class JpaTenantRegistry implements TenantRegistry {
   }
 
   @Override
+  public List<Tenant> page(Optional<TenantKind> kind, Optional<TenantKey> after, int limit) {
+    // Clubs come before partners; within a kind, by slug.
+    StringBuilder jpql = new StringBuilder("select t from Tenant t where 1 = 1");
+    kind.ifPresent(k -> jpql.append(" and t.kind = :kind"));
+    after.ifPresent(
+        a ->
+            jpql.append(
+                a.kind() == TenantKind.CLUB
+                    ? " and ((t.kind = :club and t.slug > :afterSlug) or t.kind = :partner)"
+                    : " and t.kind = :partner and t.slug > :afterSlug"));
+    jpql.append(" order by t.kind, t.slug");
+    var query = em.createQuery(jpql.toString(), Tenant.class).setMaxResults(limit);
+    kind.ifPresent(k -> query.setParameter("kind", k));
+    after.ifPresent(
+        a -> {
+          query.setParameter("afterSlug", a.slug().value());
+          query.setParameter("partner", TenantKind.PARTNER);
+          if (a.kind() == TenantKind.CLUB) {
+            query.setParameter("club", TenantKind.CLUB);
+          }
+        });
+    return query.getResultList();
+  }
+
+  @Override
   public void add(Tenant tenant) {
     em.persist(tenant);
   }

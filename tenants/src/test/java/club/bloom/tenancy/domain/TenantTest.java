@@ -33,6 +33,36 @@ class TenantTest {
   }
 
   @Test
+  void aSuspendedTenantIsNotActiveAndResumingRestoresIt() {
+    Tenant club =
+        Tenant.register(TenantKind.CLUB, new Slug("bloom-care"), "Bloom&Care", "ru", null, NOW);
+    club.completed(ProvisioningStep.DONE, NOW);
+    club.suspend("unpaid invoice", NOW.plusSeconds(60));
+    club.suspend("another reason", NOW.plusSeconds(120));
+    assertEquals(TenantStatus.SUSPENDED, club.status());
+    assertFalse(club.isActive());
+    assertEquals("unpaid invoice", club.suspensionReason().orElseThrow());
+    assertEquals(NOW.plusSeconds(60), club.suspendedAt().orElseThrow());
+
+    club.completed(ProvisioningStep.DONE, NOW.plusSeconds(180));
+    assertTrue(club.isSuspended(), "provisioning run again does not lift a suspension");
+
+    club.resume(NOW.plusSeconds(240));
+    assertTrue(club.isActive());
+    assertTrue(club.suspendedAt().isEmpty());
+    assertTrue(club.suspensionReason().isEmpty());
+  }
+
+  @Test
+  void aTenantSuspendedBeforeProvisioningFinishedResumesToProvisioning() {
+    Tenant partner =
+        Tenant.register(TenantKind.PARTNER, new Slug("flora"), "Flora", null, null, NOW);
+    partner.suspend("fraud check", NOW);
+    partner.resume(NOW);
+    assertEquals(TenantStatus.PROVISIONING, partner.status());
+  }
+
+  @Test
   void slugsRejectWhatCouldNotBeASchemaName() {
     for (String bad :
         new String[] {"A-club", "x", "club_x", "1club", "club-", "a--b", "a b c", "drop;table"}) {

@@ -59,7 +59,13 @@ run(screenshot, async (page) => {
     if (Date.now() > deadline) throw new CheckFailed('provisioning did not finish in time');
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  for (const step of ['registered', 'schema-migrated', 'identity-created', 'admin-invited']) {
+  for (const step of [
+    'registered',
+    'schema-migrated',
+    'identity-created',
+    'admin-invited',
+    'plan-assigned',
+  ]) {
     const text = await textOf(page, `step-${step}`);
     check(text.endsWith('готово'), `step ${step} done ("${text}")`);
   }

@@ -22,7 +22,13 @@ export interface SignUpAccepted {
 }
 
 export interface SignUpStep {
-  step: 'registered' | 'schema-migrated' | 'identity-created' | 'admin-invited' | 'activated';
+  step:
+    | 'registered'
+    | 'schema-migrated'
+    | 'identity-created'
+    | 'admin-invited'
+    | 'plan-assigned'
+    | 'activated';
   state: 'done' | 'running' | 'failed' | 'pending';
 }
 

@@ -12,6 +12,7 @@ const STEP_NAMES: Record<string, string> = {
   'schema-migrated': 'База данных',
   'identity-created': 'Учётные записи',
   'admin-invited': 'Администратор',
+  'plan-assigned': 'Тариф',
   activated: 'Запуск',
 };
 

@@ -141,6 +141,10 @@ class SignUpIT {
             "club-" + slug, Fixtures.TEST_CLIENT, email, "Admin-pass-2026!");
     BloomApi admin = BloomApi.as(Fixtures.STACK.bloomUrl(), adminToken);
     assertNotNull(admin.rules().listEarningRules(slug), "the new admin works in its own club");
+    assertEquals(
+        "start",
+        admin.billing().getClubSubscription(slug).getPlan().getCode(),
+        "the plan chosen at sign-up is in force");
   }
 
   @Test
@@ -175,7 +179,12 @@ class SignUpIT {
     BloomApi operator = Fixtures.operator();
     byte[] sealed = sealedAddressOf(slug + "@signup.test");
     for (String step :
-        List.of("REGISTERED", "SCHEMA_MIGRATED", "IDENTITY_CREATED", "ADMIN_INVITED")) {
+        List.of(
+            "REGISTERED",
+            "SCHEMA_MIGRATED",
+            "IDENTITY_CREATED",
+            "ADMIN_INVITED",
+            "PLAN_ASSIGNED")) {
       // The state a crash right after this step leaves behind (the address is still sealed then).
       try (Connection db = Fixtures.db();
           PreparedStatement s =

@@ -51,6 +51,7 @@ public class SelfSignUp {
   @Inject SignUps signUps;
   @Inject SignUpSecrets secrets;
   @Inject TenantRegistry tenants;
+  @Inject club.bloom.billing.domain.PlanCatalogue plans;
   @Inject ApiKeyIssuing keys;
   @Inject Event<OutgoingMail> mail;
   @Inject Event<SignUpVerified> verified;
@@ -86,6 +87,12 @@ public class SelfSignUp {
   @Transactional
   public Applied apply(Apply command, String clientAddress) {
     Instant now = clock.instant();
+    if (plans.find(command.plan()).isEmpty()) {
+      throw club.bloom.shared.domain.InvalidInput.of(
+          "plan",
+          "is not a plan; one of: "
+              + String.join(", ", plans.all().stream().map(p -> p.code()).toList()));
+    }
     String email = command.email().strip().toLowerCase(Locale.ROOT);
     byte[] emailHash = secrets.emailHash(email);
     signUps.expireStale(now);

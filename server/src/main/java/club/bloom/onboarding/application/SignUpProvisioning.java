@@ -1,5 +1,7 @@
 package club.bloom.onboarding.application;
 
+import club.bloom.billing.application.Subscriptions;
+import club.bloom.billing.application.Subscriptions.ChangePlan;
 import club.bloom.onboarding.application.SelfSignUp.SignUpVerified;
 import club.bloom.onboarding.domain.SignUp;
 import club.bloom.onboarding.domain.SignUpSecrets;
@@ -48,6 +50,7 @@ public class SignUpProvisioning {
   @Inject SignUpSecrets secrets;
   @Inject TenantProvisioning provisioning;
   @Inject TenantRegistry tenants;
+  @Inject Subscriptions subscriptions;
   @Inject Clock clock;
 
   @Inject
@@ -137,6 +140,10 @@ public class SignUpProvisioning {
                       .adminEmailSealed()
                       .orElseThrow(() -> new IllegalStateException("the address is gone"))),
               consoleUrl(signUp));
+      case PLAN_ASSIGNED ->
+          subscriptions.change(
+              new ChangePlan(
+                  tenant(signUp), signUp.plan(), Optional.empty(), Optional.empty(), "sign-up"));
       case ACTIVATED -> provisioning.finish(tenant(signUp));
     }
   }

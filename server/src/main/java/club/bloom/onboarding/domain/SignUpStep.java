@@ -16,6 +16,8 @@ public enum SignUpStep {
   IDENTITY_CREATED,
   /** The first administrator, e-mailed a link to set a password. */
   ADMIN_INVITED,
+  /** The plan chosen at sign-up, in force. */
+  PLAN_ASSIGNED,
   /** The tenant is active. */
   ACTIVATED;
 

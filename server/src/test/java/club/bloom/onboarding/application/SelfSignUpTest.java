@@ -52,6 +52,20 @@ class SelfSignUpTest {
                   }
                   throw new UnsupportedOperationException(method.getName());
                 });
+    club.bloom.billing.domain.Plan start =
+        new club.bloom.billing.domain.Plan(
+            "start", "Start", 1, club.bloom.shared.domain.Money.rub("4900.00"), java.util.Map.of());
+    service.plans =
+        (club.bloom.billing.domain.PlanCatalogue)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {club.bloom.billing.domain.PlanCatalogue.class},
+                (proxy, method, args) ->
+                    switch (method.getName()) {
+                      case "find" -> Optional.of(start).filter(p -> p.code().equals(args[0]));
+                      case "all" -> List.of(start);
+                      default -> throw new UnsupportedOperationException(method.getName());
+                    });
     service.mail = events(mails);
     service.verified = events(new ArrayList<>());
     service.clock = Clock.fixed(T0, ZoneOffset.UTC);
@@ -91,6 +105,17 @@ class SelfSignUpTest {
     SignUp s = store.all.get(0);
     assertEquals("a***@rose.ru", s.adminEmailMasked());
     assertTrue(s.adminEmailSealed().isPresent());
+  }
+
+  @Test
+  void aPlanOutsideTheCatalogueIsRefusedNamingThePlans() {
+    var wrong =
+        new Apply(TenantKind.CLUB, "rose", "Rose", "a@rose.ru", "gold", "ru", "Europe/Moscow");
+    var refused =
+        assertThrows(
+            club.bloom.shared.domain.InvalidInput.class, () -> service.apply(wrong, "10.0.0.1"));
+    assertEquals("plan", refused.fields().get(0).field());
+    assertTrue(store.all.isEmpty());
   }
 
   @Test

@@ -60,7 +60,7 @@ class RateLimitIT {
   }
 
   @Test
-  void everyResponseToATenantCarriesTheRateLimitHeaders() throws ApiException {
+  void everyResponseToATenantsKeyOrLoginCarriesTheRateLimitHeaders() throws ApiException {
     PartnerFixture partner = club.partner("florist");
     HttpResponse<String> ok = listPurchases(partner);
     assertEquals(200, ok.statusCode(), ok::body);
@@ -68,6 +68,11 @@ class RateLimitIT {
     long remaining = Long.parseLong(ok.headers().firstValue("RateLimit-Remaining").orElseThrow());
     assertTrue(remaining >= 0 && remaining < 500, "one token spent: " + remaining);
     assertTrue(ok.headers().firstValue("RateLimit-Reset").isPresent());
+    // A login of the club's realm is a request of the club: its rate, its headers.
+    HttpResponse<String> member = Fixtures.http("GET", "/me", club.member().token(), null);
+    assertEquals(200, member.statusCode(), member::body);
+    assertEquals("500", member.headers().firstValue("RateLimit-Limit").orElseThrow());
+    assertTrue(member.headers().firstValue("RateLimit-Remaining").isPresent());
     HttpResponse<String> anonymous = Fixtures.http("GET", "/plans", null, null);
     assertFalse(
         anonymous.headers().firstValue("RateLimit-Limit").isPresent(), "no tenant, no limit");

@@ -633,6 +633,7 @@ public final class DevStack {
           new KeycloakTestAdmin(
               options.keycloakUrl(), KEYCLOAK_ADMIN_USER, KEYCLOAK_ADMIN_PASSWORD);
       admin.ensureServiceAccountClient("master", PROVISIONER_CLIENT_ID, secret, "create-realm");
+      admin.useLightweightTokens("master", "admin-cli");
       admin.clientCredentials("master", PROVISIONER_CLIENT_ID, secret);
     } catch (RuntimeException e) {
       throw new StartFailure(

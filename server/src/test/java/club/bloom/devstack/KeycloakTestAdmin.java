@@ -160,6 +160,12 @@ public final class KeycloakTestAdmin {
                 .add("standardFlowEnabled", false)
                 .add("implicitFlowEnabled", false)
                 .add("directAccessGrantsEnabled", false)
+                // Without it the token lists a role of every realm the account manages, and
+                // past ~100 realms Keycloak refuses its own admin requests (431, header too large).
+                .add(
+                    "attributes",
+                    Json.createObjectBuilder()
+                        .add("client.use.lightweight.access.token.enabled", "true"))
                 .build());
     if (realmRoles.length == 0) {
       return;
@@ -245,6 +251,27 @@ public final class KeycloakTestAdmin {
         .stream()
         .filter(u -> u.getString("username", "").equalsIgnoreCase(username))
         .findFirst();
+  }
+
+  /**
+   * Makes the client's access tokens lightweight (no role lists): an administrator's token
+   * otherwise carries a role of every realm it manages and outgrows Keycloak's header limit past
+   * ~100 realms. The admin API reads the roles from the user instead.
+   */
+  public void useLightweightTokens(String realm, String clientId) {
+    JsonObject client =
+        findClient(realm, clientId)
+            .orElseThrow(() -> new IllegalStateException("no client " + clientId + " in " + realm));
+    adminSend(
+        "PUT",
+        realmPath(realm) + "/clients/" + segment(client.getString("id")),
+        Json.createObjectBuilder()
+            .add("clientId", clientId)
+            .add(
+                "attributes",
+                Json.createObjectBuilder()
+                    .add("client.use.lightweight.access.token.enabled", "true"))
+            .build());
   }
 
   /** The full representation of the client with this client id, if any. */

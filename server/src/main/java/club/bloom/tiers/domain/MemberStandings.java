@@ -5,20 +5,16 @@ import club.bloom.tenancy.domain.SchemaName;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Members' spend, categories and rank by spend in the window, computed for a whole club at once.
  */
 public interface MemberStandings {
-  /** Recomputes every member's standing for purchases after {@code from}; returns how many. */
+  /**
+   * Recomputes every member's standing for purchases after {@code from}; returns how many standings
+   * changed (only those are written).
+   */
   int recompute(SchemaName club, Instant from, Instant now);
-
-  Optional<Standing> of(SchemaName club, UUID memberId);
-
-  List<UUID> members(SchemaName club);
 
   Duration gracePeriod(SchemaName club);
 

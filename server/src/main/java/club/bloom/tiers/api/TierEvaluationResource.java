@@ -38,7 +38,7 @@ public class TierEvaluationResource {
         .header(
             "Server-Timing",
             ServerTiming.metric(
-                    "standings", run.standingsTime(), run.standings() + " standings changed")
+                    "standings", run.standingsTime(), run.standings() + " members ranked")
                 + ", "
                 + ServerTiming.metric(
                     "decisions",
@@ -48,7 +48,11 @@ public class TierEvaluationResource {
                         + run.chunks()
                         + " chunks, "
                         + run.written()
-                        + " written"))
+                        + " written; reading "
+                        + run.readTime().toMillis()
+                        + " ms, writing "
+                        + run.writeTime().toMillis()
+                        + " ms"))
         .build();
   }
 }

@@ -15,4 +15,6 @@ public record TierEvaluationRun(
     int members,
     int written,
     int chunks,
-    Duration decisionsTime) {}
+    Duration decisionsTime,
+    Duration readTime,
+    Duration writeTime) {}

@@ -48,14 +48,24 @@ public class TierReevaluation {
   /** What every chunk of one run decides with. */
   public record Settings(TierLadder ladder, Duration grace) {}
 
-  /** One chunk's result: where the next starts, how many were read and written, the outcomes. */
-  public record Chunk(Optional<UUID> last, int read, int written, Map<String, Integer> outcomes) {}
+  /**
+   * One chunk's result: where the next starts, how many were read and written, the outcomes, and
+   * the time spent reading and writing (deciding is the rest).
+   */
+  public record Chunk(
+      Optional<UUID> last,
+      int read,
+      int written,
+      Map<String, Integer> outcomes,
+      Duration readTime,
+      Duration writeTime) {}
 
   /**
-   * Recomputes the club's standings as of {@code now}; returns how many changed. It is one
-   * statement over every purchase of the window — minutes for a club of a million members — so it
-   * runs in a transaction of its own with the timeout {@code bloom.tiers.standings-timeout-seconds}
-   * instead of the server's default for requests (120 s on Liberty).
+   * Recomputes the club's standings as of {@code now}; returns how many members it ranked. It is
+   * one statement over every purchase of the window — minutes for a club of a million members — so
+   * it runs in a transaction of its own with the timeout {@code
+   * bloom.tiers.standings-timeout-seconds} instead of the server's default for requests (120 s on
+   * Liberty).
    */
   public int recomputeStandings(Tenant club, Instant now) {
     try {
@@ -114,11 +124,15 @@ public class TierReevaluation {
   @Transactional
   public Chunk evaluate(
       SchemaName club, Settings settings, Optional<UUID> after, int size, Instant now) {
+    long t0 = System.nanoTime();
     List<MemberTierState> page = states.page(club, after, size);
+    long t1 = System.nanoTime();
     List<TierReview> reviews =
         page.stream().map(s -> s.review(settings.ladder(), now, settings.grace())).toList();
     List<TierReview> changes = reviews.stream().filter(TierReview::changesRow).toList();
+    long t2 = System.nanoTime();
     Set<UUID> written = changes.isEmpty() ? Set.of() : states.write(club, changes, now);
+    long t3 = System.nanoTime();
     Map<String, Integer> outcomes = new TreeMap<>();
     for (TierReview r : reviews) {
       String outcome =
@@ -127,6 +141,12 @@ public class TierReevaluation {
     }
     Optional<UUID> last =
         page.isEmpty() ? after : Optional.of(page.get(page.size() - 1).memberId());
-    return new Chunk(last, page.size(), written.size(), outcomes);
+    return new Chunk(
+        last,
+        page.size(),
+        written.size(),
+        outcomes,
+        Duration.ofNanos(t1 - t0),
+        Duration.ofNanos(t3 - t2));
   }
 }

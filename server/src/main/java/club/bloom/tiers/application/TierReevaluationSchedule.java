@@ -75,12 +75,16 @@ public class TierReevaluationSchedule {
     int members = 0;
     int written = 0;
     int chunks = 0;
+    Duration reading = Duration.ZERO;
+    Duration writing = Duration.ZERO;
     TierReevaluation.Chunk chunk;
     do {
       chunk = reevaluation.evaluate(club.schema(), settings, after, chunkSize, now);
       chunks++;
       members += chunk.read();
       written += chunk.written();
+      reading = reading.plus(chunk.readTime());
+      writing = writing.plus(chunk.writeTime());
       chunk.outcomes().forEach((k, v) -> outcomes.merge(k, v, Integer::sum));
       after = chunk.last();
     } while (chunk.read() == chunkSize);
@@ -92,7 +96,9 @@ public class TierReevaluationSchedule {
             members,
             written,
             chunks,
-            Duration.ofNanos(System.nanoTime() - t1));
+            Duration.ofNanos(System.nanoTime() - t1),
+            reading,
+            writing);
     LOG.info(
         () ->
             "tier re-evaluation of club "
@@ -107,7 +113,11 @@ public class TierReevaluationSchedule {
                 + run.chunks()
                 + " chunks, "
                 + run.written()
-                + " written, in "
+                + " written (reading "
+                + run.readTime().toMillis()
+                + " ms, writing "
+                + run.writeTime().toMillis()
+                + " ms), in "
                 + run.decisionsTime().toMillis()
                 + " ms; "
                 + run.outcomes());

@@ -10,10 +10,7 @@ import java.time.Instant;
  * Members' spend, categories and rank by spend in the window, computed for a whole club at once.
  */
 public interface MemberStandings {
-  /**
-   * Recomputes every member's standing for purchases after {@code from}; returns how many standings
-   * changed (only those are written).
-   */
+  /** Recomputes every member's standing for purchases after {@code from}; returns how many. */
   int recompute(SchemaName club, Instant from, Instant now);
 
   Duration gracePeriod(SchemaName club);

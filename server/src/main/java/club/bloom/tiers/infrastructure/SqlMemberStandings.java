@@ -20,14 +20,30 @@ public class SqlMemberStandings implements MemberStandings {
   @Inject TenantEntityManagers schemas;
 
   /**
-   * The statement ({@code ?1} the run's time, {@code ?2} the window's start). Spend and categories
-   * are aggregated per member and category first, then per member: two hash or sort aggregates over
-   * one scan of the window's purchases, where {@code count(DISTINCT …)} would make PostgreSQL walk
-   * the purchases in member order through an index, one random read per purchase. Rows whose
-   * standing did not change are not written. Public so that the benchmark can EXPLAIN exactly this
-   * statement.
+   * The window's spend and categories per member, as the query of a {@code CREATE TEMP TABLE … AS}
+   * (which, unlike an {@code INSERT … SELECT}, PostgreSQL may run with parallel workers). Spend and
+   * categories are aggregated per member and category first, then per member: aggregates over one
+   * sequential scan of the window's purchases, where {@code count(DISTINCT …)} made PostgreSQL walk
+   * them in member order through an index, one random read per purchase. The window's start is a
+   * literal (a utility statement takes no parameters), formatted from an {@link Instant}. Public so
+   * that the benchmark can EXPLAIN exactly this query.
    */
-  public static String recomputeSql(SchemaName club) {
+  public static String spendSql(SchemaName club, Instant from) {
+    return "SELECT member_id, sum(spent) AS spent, count(*) FILTER (WHERE live) AS categories"
+        + " FROM (SELECT member_id, category_code, sum(amount - refunded_amount) AS spent,"
+        + " bool_or(amount > refunded_amount) AS live FROM "
+        + club
+        + ".purchase WHERE occurred_at > '"
+        + from
+        + "'::timestamptz GROUP BY member_id, category_code) c GROUP BY member_id";
+  }
+
+  /**
+   * Every member's standing from the window's spend ({@code ?1} the run's time): members without
+   * purchases rank last, {@code top_share} = 100 × rank / members. Public so that the benchmark can
+   * EXPLAIN exactly this statement.
+   */
+  public static String rankSql(SchemaName club, String spend) {
     return "INSERT INTO "
         + club
         + ".member_standing (member_id, spent, categories, top_share, computed_at)"
@@ -35,31 +51,29 @@ public class SqlMemberStandings implements MemberStandings {
         + " 100.0 * rank() OVER (ORDER BY coalesce(s.spent, 0) DESC) / count(*) OVER (), ?"
         + " FROM "
         + club
-        + ".member m LEFT JOIN (SELECT member_id, sum(spent) AS spent,"
-        + " count(*) FILTER (WHERE live) AS categories FROM (SELECT member_id, category_code,"
-        + " sum(amount - refunded_amount) AS spent, bool_or(amount > refunded_amount) AS live"
-        + " FROM "
-        + club
-        + ".purchase WHERE occurred_at > ? GROUP BY member_id, category_code) c"
-        + " GROUP BY member_id) s ON s.member_id = m.id"
-        + " ON CONFLICT (member_id) DO UPDATE SET spent = excluded.spent,"
-        + " categories = excluded.categories, top_share = excluded.top_share,"
-        + " computed_at = excluded.computed_at"
-        + " WHERE (member_standing.spent, member_standing.categories, member_standing.top_share)"
-        + " IS DISTINCT FROM (excluded.spent, excluded.categories, excluded.top_share)";
+        + ".member m LEFT JOIN "
+        + spend
+        + " s ON s.member_id = m.id";
   }
 
+  /**
+   * Recomputes all standings in the caller's transaction: the window's spend into a temporary
+   * table, then the standings replaced (a {@code TRUNCATE} and one insert: rank shifts touch nearly
+   * every member each night, and a fresh table leaves no dead rows behind).
+   */
   @Override
   public int recompute(SchemaName club, Instant from, Instant now) {
     var em = schemas.of(club);
-    // Two runs of one club (two replicas, or the schedule and an operator) take turns here
-    // instead of locking the same standings in different orders.
+    // Two runs of one club (two replicas, or the schedule and an operator) take turns here.
     em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?))")
         .setParameter(1, club.value())
         .getResultList();
-    return em.createNativeQuery(recomputeSql(club))
+    em.createNativeQuery(
+            "CREATE TEMP TABLE bloom_window_spend ON COMMIT DROP AS " + spendSql(club, from))
+        .executeUpdate();
+    em.createNativeQuery("TRUNCATE " + club + ".member_standing").executeUpdate();
+    return em.createNativeQuery(rankSql(club, "bloom_window_spend"))
         .setParameter(1, Timestamp.from(now))
-        .setParameter(2, Timestamp.from(from))
         .executeUpdate();
   }
 

@@ -20,8 +20,8 @@ public interface PurchaseRepository {
   /** Distinct categories of the member's purchases in {@code [from, to)}. */
   List<String> categoriesBetween(SchemaName club, UUID memberId, Instant from, Instant to);
 
-  /** When the member last bought anything in the club. */
-  java.util.Optional<Instant> lastPurchaseAt(SchemaName club, UUID memberId);
+  /** When each of the members last bought anything in the club (absent: never). */
+  java.util.Map<UUID, Instant> lastPurchasesAt(SchemaName club, java.util.Collection<UUID> members);
 
   /** Redeemed points already given back by refunds of the purchase. */
   long pointsReturned(SchemaName club, UUID purchaseId);

@@ -3,8 +3,10 @@ package club.bloom.ledger.api;
 import club.bloom.access.api.CurrentCaller;
 import club.bloom.access.application.StaffScope;
 import club.bloom.access.domain.Roles;
+import club.bloom.ledger.application.ExpiryRun;
 import club.bloom.ledger.application.PointExpirySchedule;
 import club.bloom.shared.api.Params;
+import club.bloom.shared.api.ServerTiming;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,8 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-/** The operator expires a club's due points now (it also runs hourly). */
+/**
+ * The operator expires a club's due points now (it also runs daily). The answer's {@code
+ * Server-Timing} header gives the steps' durations.
+ */
 @Path("/platform/clubs/{club}/point-expiry")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,10 +31,20 @@ public class PointExpiryResource {
   @Inject PointExpirySchedule schedule;
 
   @POST
-  public ExpiryRun run(@PathParam("club") String club) {
-    return new ExpiryRun(schedule.runClub(scope.clubFor(caller.get(), Params.slug("club", club))));
+  public Response run(@PathParam("club") String club) {
+    ExpiryRun run = schedule.runClub(scope.clubFor(caller.get(), Params.slug("club", club)));
+    return Response.ok(new ExpiryAnswer(run.points()))
+        .header(
+            "Server-Timing",
+            ServerTiming.metric("due", run.dueTime(), run.due() + " members due")
+                + ", "
+                + ServerTiming.metric(
+                    "expiry",
+                    run.expiryTime(),
+                    run.members() + " members in " + run.chunks() + " chunks"))
+        .build();
   }
 
   /** The contract's {@code ExpiryRun}. */
-  public record ExpiryRun(long pointsExpired) {}
+  public record ExpiryAnswer(long pointsExpired) {}
 }

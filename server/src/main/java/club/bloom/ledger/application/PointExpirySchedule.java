@@ -10,6 +10,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,9 +20,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs {@link PointExpiry} over every active club at a fixed interval (default hourly). Several
- * replicas may run it at once: each member is expired under its lock and expiring twice expires
- * nothing, so the work is safe, if repeated.
+ * Runs {@link PointExpiry} over every active club at a fixed interval (default daily, with the tier
+ * re-evaluation): the members with something due, then those members in chunks of {@code
+ * bloom.ledger.expiry-chunk-size}, each chunk a transaction. Several replicas may run it at once,
+ * and a run stopped midway may simply run again: members are expired under their locks and expiring
+ * twice expires nothing.
  */
 @ApplicationScoped
 public class PointExpirySchedule {
@@ -32,8 +35,12 @@ public class PointExpirySchedule {
   @Inject Clock clock;
 
   @Inject
-  @ConfigProperty(name = "bloom.ledger.expiry-interval-minutes", defaultValue = "60")
+  @ConfigProperty(name = "bloom.ledger.expiry-interval-minutes", defaultValue = "1440")
   long intervalMinutes;
+
+  @Inject
+  @ConfigProperty(name = "bloom.ledger.expiry-chunk-size", defaultValue = "1000")
+  int chunkSize;
 
   @Resource ManagedScheduledExecutorService executor;
 
@@ -47,7 +54,7 @@ public class PointExpirySchedule {
     long total = 0;
     for (Tenant club : activeClubs()) {
       try {
-        total += runClub(club);
+        total += runClub(club).points();
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "point expiry failed for club " + club.slug(), e);
       }
@@ -55,14 +62,49 @@ public class PointExpirySchedule {
     return total;
   }
 
-  /** Expires what is due in one club now; returns the points expired. */
-  public long runClub(Tenant club) {
-    long total = 0;
+  /** Expires what is due in one club now. */
+  public ExpiryRun runClub(Tenant club) {
     Instant now = clock.instant();
-    for (UUID member : expiry.due(club.schema(), now)) {
-      total += expiry.expire(club.schema(), member, now);
+    long t0 = System.nanoTime();
+    List<UUID> due = expiry.due(club.schema(), now);
+    long t1 = System.nanoTime();
+    int members = 0;
+    int chunks = 0;
+    long points = 0;
+    for (int from = 0; from < due.size(); from += chunkSize) {
+      PointExpiry.Chunk chunk =
+          expiry.expire(
+              club.schema(), due.subList(from, Math.min(due.size(), from + chunkSize)), now);
+      chunks++;
+      members += chunk.members();
+      points += chunk.points();
     }
-    return total;
+    ExpiryRun run =
+        new ExpiryRun(
+            due.size(),
+            Duration.ofNanos(t1 - t0),
+            members,
+            chunks,
+            points,
+            Duration.ofNanos(System.nanoTime() - t1));
+    LOG.info(
+        () ->
+            "point expiry of club "
+                + club.slug()
+                + ": "
+                + run.due()
+                + " members due, found in "
+                + run.dueTime().toMillis()
+                + " ms; "
+                + run.points()
+                + " points of "
+                + run.members()
+                + " members expired in "
+                + run.chunks()
+                + " chunks, "
+                + run.expiryTime().toMillis()
+                + " ms");
+    return run;
   }
 
   // A plain read of the registry: no transaction needed (and a self-call would not start one).

@@ -13,7 +13,16 @@ public interface PointLedger {
   /** The member's points for reading (no lock). */
   MemberPoints read(SchemaName club, UUID memberId);
 
+  /**
+   * The points of several members, under locks on all of them (taken in id order) held until the
+   * transaction ends; a member without open lots has empty points.
+   */
+  java.util.Map<UUID, MemberPoints> lockAll(SchemaName club, List<UUID> memberIds);
+
   void record(SchemaName club, Movement movement);
+
+  /** Writes the movements together (batched statements). */
+  void recordAll(SchemaName club, List<Movement> movements);
 
   /**
    * Members holding points in the currency whose last purchase is older than {@code since} (or who

@@ -4,6 +4,8 @@ import club.bloom.access.api.CurrentCaller;
 import club.bloom.access.application.StaffScope;
 import club.bloom.access.domain.Roles;
 import club.bloom.shared.api.Params;
+import club.bloom.shared.api.ServerTiming;
+import club.bloom.tiers.application.TierEvaluationRun;
 import club.bloom.tiers.application.TierReevaluationSchedule;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,9 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
+import jakarta.ws.rs.core.Response;
 
-/** The operator runs a club's tier re-evaluation now (it also runs on a schedule). */
+/**
+ * The operator runs a club's tier re-evaluation now (it also runs on a schedule). The answer counts
+ * members by outcome; its {@code Server-Timing} header gives the steps' durations.
+ */
 @Path("/platform/clubs/{club}/tier-evaluation")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,7 +31,28 @@ public class TierEvaluationResource {
   @Inject TierReevaluationSchedule schedule;
 
   @POST
-  public Map<String, Integer> run(@PathParam("club") String club) {
-    return schedule.runClub(scope.clubFor(caller.get(), Params.slug("club", club)));
+  public Response run(@PathParam("club") String club) {
+    TierEvaluationRun run =
+        schedule.runClub(scope.clubFor(caller.get(), Params.slug("club", club)));
+    return Response.ok(run.outcomes())
+        .header(
+            "Server-Timing",
+            ServerTiming.metric(
+                    "standings", run.standingsTime(), run.standings() + " members ranked")
+                + ", "
+                + ServerTiming.metric(
+                    "decisions",
+                    run.decisionsTime(),
+                    run.members()
+                        + " members in "
+                        + run.chunks()
+                        + " chunks, "
+                        + run.written()
+                        + " written; reading "
+                        + run.readTime().toMillis()
+                        + " ms, writing "
+                        + run.writeTime().toMillis()
+                        + " ms"))
+        .build();
   }
 }

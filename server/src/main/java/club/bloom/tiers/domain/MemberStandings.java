@@ -5,9 +5,6 @@ import club.bloom.tenancy.domain.SchemaName;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Members' spend, categories and rank by spend in the window, computed for a whole club at once.
@@ -15,10 +12,6 @@ import java.util.UUID;
 public interface MemberStandings {
   /** Recomputes every member's standing for purchases after {@code from}; returns how many. */
   int recompute(SchemaName club, Instant from, Instant now);
-
-  Optional<Standing> of(SchemaName club, UUID memberId);
-
-  List<UUID> members(SchemaName club);
 
   Duration gracePeriod(SchemaName club);
 

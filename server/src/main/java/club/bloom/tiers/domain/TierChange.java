@@ -43,4 +43,28 @@ public class TierChange {
     this.reason = reason;
     this.changedAt = at;
   }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID memberId() {
+    return memberId;
+  }
+
+  public java.util.Optional<String> fromTier() {
+    return java.util.Optional.ofNullable(fromTier);
+  }
+
+  public String toTier() {
+    return toTier;
+  }
+
+  public String reason() {
+    return reason;
+  }
+
+  public Instant changedAt() {
+    return changedAt;
+  }
 }

@@ -1,2 +1,2 @@
-/** JPA for tiers and tier history. */
+/** JPA and JDBC for tiers, standings, members' tier state and tier history. */
 package club.bloom.tiers.infrastructure;

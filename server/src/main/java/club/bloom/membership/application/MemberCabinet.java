@@ -11,10 +11,8 @@ import club.bloom.ledger.domain.MemberPoints;
 import club.bloom.ledger.domain.PointLedger;
 import club.bloom.membership.domain.ConsentDocument;
 import club.bloom.membership.domain.Member;
-import club.bloom.membership.domain.MemberRepository;
 import club.bloom.membership.domain.PassportCode;
 import club.bloom.membership.domain.PersonalDataVault;
-import club.bloom.shared.domain.NotFound;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tenancy.domain.TenantId;
 import club.bloom.tenancy.domain.TenantRegistry;
@@ -36,7 +34,7 @@ import java.util.stream.Collectors;
 @Transactional
 public class MemberCabinet {
   @Inject TenantRegistry tenants;
-  @Inject MemberRepository members;
+  @Inject SignedInMember signedInMember;
   @Inject PersonalDataVault vault;
   @Inject PointLedger ledger;
   @Inject java.time.Clock clock;
@@ -47,8 +45,9 @@ public class MemberCabinet {
   @Inject club.bloom.ledger.domain.LedgerSettings currencies;
 
   public Cabinet cabinet(Caller caller) {
-    Tenant club = clubOf(caller);
-    Member member = memberOf(club, caller);
+    SignedInMember.Membership signedIn = signedInMember.of(caller);
+    Tenant club = signedIn.club();
+    Member member = signedIn.member();
     MemberPoints points = ledger.read(club.schema(), member.id());
     java.time.Instant now = clock.instant();
     TierProgress progress = standing.progress(club, member.id(), member.tier());
@@ -89,14 +88,14 @@ public class MemberCabinet {
   }
 
   public PassportCode passport(Caller caller) {
-    Tenant club = clubOf(caller);
-    return memberOf(club, caller).passport();
+    return signedInMember.of(caller).member().passport();
   }
 
   /** The history, once the member has accepted the club's current terms (403 otherwise). */
   public PurchaseHistory purchases(Caller caller, PageCursor after, int limit) {
-    Tenant club = clubOf(caller);
-    Member member = memberOf(club, caller);
+    SignedInMember.Membership signedIn = signedInMember.of(caller);
+    Tenant club = signedIn.club();
+    Member member = signedIn.member();
     consents.requireAccepted(club.schema(), member.id());
     List<Purchase> page = purchases.ofMember(club.schema(), member.id(), after, limit + 1);
     boolean more = page.size() > limit;
@@ -119,24 +118,6 @@ public class MemberCabinet {
     PageCursor next =
         more ? new PageCursor(items.get(limit - 1).occurredAt(), items.get(limit - 1).id()) : null;
     return new PurchaseHistory(lines, next);
-  }
-
-  private Tenant clubOf(Caller caller) {
-    return caller
-        .tenant()
-        .flatMap(tenants::find)
-        .orElseThrow(() -> new NotFound("no-membership", "No membership", "Not a club member"));
-  }
-
-  private Member memberOf(Tenant club, Caller caller) {
-    return members
-        .findBySubject(club.schema(), caller.subject())
-        .orElseThrow(
-            () ->
-                new NotFound(
-                    "no-membership",
-                    "No membership",
-                    "This login has no member profile in " + club.name()));
   }
 
   /** The cabinet's facts. */

@@ -5,7 +5,6 @@ import club.bloom.membership.domain.ConfirmationCodeExpired;
 import club.bloom.membership.domain.ConfirmationLocked;
 import club.bloom.membership.domain.InvalidConfirmationCode;
 import club.bloom.membership.domain.Member;
-import club.bloom.membership.domain.MemberRepository;
 import club.bloom.membership.domain.NoConfirmationCode;
 import club.bloom.membership.domain.PassportTotp;
 import club.bloom.membership.domain.PassportTotpRepository;
@@ -15,11 +14,9 @@ import club.bloom.membership.domain.RedemptionCodeHasher;
 import club.bloom.membership.domain.RedemptionCodeRepository;
 import club.bloom.membership.domain.TotpCodes;
 import club.bloom.shared.domain.InvalidInput;
-import club.bloom.shared.domain.NotFound;
 import club.bloom.shared.domain.OutgoingMail;
 import club.bloom.tenancy.domain.SchemaName;
 import club.bloom.tenancy.domain.Tenant;
-import club.bloom.tenancy.domain.TenantRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -47,8 +44,7 @@ import java.util.UUID;
 public class RedemptionConfirmation {
   private static final int CODE_SPACE = 1_000_000;
 
-  @Inject TenantRegistry tenants;
-  @Inject MemberRepository members;
+  @Inject SignedInMember signedInMember;
   @Inject RedemptionCodeRepository codes;
   @Inject RedemptionCodeHasher hasher;
   @Inject ConfirmationAttempts attempts;
@@ -68,8 +64,9 @@ public class RedemptionConfirmation {
    */
   @Transactional
   public TotpKey enrolTotp(Caller caller) {
-    Tenant club = clubOf(caller);
-    Member member = memberOf(club, caller);
+    SignedInMember.Membership signedIn = signedInMember.of(caller);
+    Tenant club = signedIn.club();
+    Member member = signedIn.member();
     consents.requireAccepted(club.schema(), member.id());
     byte[] secret = totpCodes.newSecret();
     totps.replace(
@@ -84,8 +81,9 @@ public class RedemptionConfirmation {
   /** The signed-in member's TOTP key, for the cabinet to show its codes; empty when off. */
   @Transactional
   public Optional<TotpKey> totp(Caller caller) {
-    Tenant club = clubOf(caller);
-    Member member = memberOf(club, caller);
+    SignedInMember.Membership signedIn = signedInMember.of(caller);
+    Tenant club = signedIn.club();
+    Member member = signedIn.member();
     return totps
         .find(club.schema(), member.id())
         .map(
@@ -103,8 +101,8 @@ public class RedemptionConfirmation {
   /** Turns the signed-in member's TOTP off; false when it was off. */
   @Transactional
   public boolean disableTotp(Caller caller) {
-    Tenant club = clubOf(caller);
-    return totps.remove(club.schema(), memberOf(club, caller).id());
+    SignedInMember.Membership signedIn = signedInMember.of(caller);
+    return totps.remove(signedIn.club().schema(), signedIn.member().id());
   }
 
   private TotpKey totpKey(Tenant club, Member member, byte[] secret) {
@@ -113,24 +111,6 @@ public class RedemptionConfirmation {
         totpCodes.base32(secret),
         6,
         30);
-  }
-
-  private Tenant clubOf(Caller caller) {
-    return caller
-        .tenant()
-        .flatMap(tenants::find)
-        .orElseThrow(() -> new NotFound("no-membership", "No membership", "Not a club member"));
-  }
-
-  private Member memberOf(Tenant club, Caller caller) {
-    return members
-        .findBySubject(club.schema(), caller.subject())
-        .orElseThrow(
-            () ->
-                new NotFound(
-                    "no-membership",
-                    "No membership",
-                    "This login has no member profile in " + club.name()));
   }
 
   /** The passport's TOTP key as authenticator apps take it. */
@@ -146,8 +126,9 @@ public class RedemptionConfirmation {
    */
   @Transactional
   public IssuedCode requestCode(Caller caller, Delivery delivery) {
-    Tenant club = clubOf(caller);
-    Member member = memberOf(club, caller);
+    SignedInMember.Membership signedIn = signedInMember.of(caller);
+    Tenant club = signedIn.club();
+    Member member = signedIn.member();
     consents.requireAccepted(club.schema(), member.id());
     String code = String.format(Locale.ROOT, "%06d", random.nextInt(CODE_SPACE));
     RedemptionCode issued =

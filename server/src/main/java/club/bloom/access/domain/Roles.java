@@ -1,5 +1,7 @@
 package club.bloom.access.domain;
 
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** Role and scope names, as used in {@code @RolesAllowed} and issued in tokens and keys. */
@@ -33,9 +35,38 @@ public final class Roles {
   public static final Set<String> PLATFORM_REALM =
       Set.of(PLATFORM_OPERATOR, PARTNER_OWNER, PARTNER_ADMIN, CASHIER, PARTNER_ANALYST);
 
+  /** Roles of a partner's staff: they hold for the partner of the login's organization only. */
+  public static final Set<String> PARTNER_STAFF =
+      Set.of(PARTNER_OWNER, PARTNER_ADMIN, CASHIER, PARTNER_ANALYST);
+
   /** Scopes an API key may carry. */
   public static final Set<String> API_KEY_SCOPES =
       Set.of("purchases:write", "purchases:read", "members:lookup");
+
+  /**
+   * What a partner staff role may do, in the scopes' roles: a login and a key resolve to the same
+   * principal model, so the endpoints name only the capability ({@code purchases-write}…). The
+   * cashier's web terminal records purchases and looks members up; an analyst reads.
+   */
+  private static final Map<String, Set<String>> PARTNER_STAFF_CAPABILITIES =
+      Map.of(
+          PARTNER_OWNER, Set.of(PURCHASES_WRITE, PURCHASES_READ, MEMBERS_LOOKUP),
+          PARTNER_ADMIN, Set.of(PURCHASES_WRITE, PURCHASES_READ, MEMBERS_LOOKUP),
+          CASHIER, Set.of(PURCHASES_WRITE, MEMBERS_LOOKUP),
+          PARTNER_ANALYST, Set.of(PURCHASES_READ));
+
+  /** The partner staff roles of a login plus the capabilities they imply. */
+  public static Set<String> partnerStaff(Set<String> granted) {
+    Set<String> out = new HashSet<>();
+    for (String role : granted) {
+      Set<String> capabilities = PARTNER_STAFF_CAPABILITIES.get(role);
+      if (capabilities != null) {
+        out.add(role);
+        out.addAll(capabilities);
+      }
+    }
+    return Set.copyOf(out);
+  }
 
   /** The role that grants a scope. */
   public static String forScope(String scope) {

@@ -11,6 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import club.bloom.client.model.InvitationRedemption;
+import club.bloom.client.model.JoinRequest;
+import club.bloom.client.model.JoinRequestApproval;
+import club.bloom.client.model.JoinRequestCreate;
+import club.bloom.client.model.JoinRequestDecline;
+import club.bloom.client.model.JoinRequestStatus;
 import club.bloom.client.model.PartnerCategories;
 import club.bloom.client.model.PartnerInvitation;
 import club.bloom.client.model.PartnerInvitationRequest;
@@ -26,14 +32,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * Partnerships made by clubs and partners: a club's invitations (mailed or passed on as a code),
- * listed with their status and revoked; the club's partners listed, their categories changed and a
- * partnership ended — purchases refused from then on, history kept.
+ * listed with their status and revoked, redeemed once by a partner's owner; partners' requests to
+ * join, approved with the club's categories or declined; the club's partners listed, their
+ * categories changed and a partnership ended — purchases refused from then on, history kept; the
+ * plan's partnersPerClub limit on every way in.
  */
 class PartnershipsIT {
   static final Pattern CODE =
@@ -246,5 +255,380 @@ class PartnershipsIT {
     PartnershipDetails again = admin.partnerships().listClubPartners(club.slug()).get(0);
     assertEquals(PartnershipDetails.StatusEnum.ACTIVE, again.getStatus());
     assertTrue(again.getSince().isAfter(p.getSince()));
+  }
+
+  /** A partner on no club yet, with a test key (as the operator provisions it). */
+  static PartnerFixture lonePartner() throws Exception {
+    String slug = Fixtures.unique("partner");
+    BloomApi operator = Fixtures.operator();
+    operator
+        .platform()
+        .provisionPartner(
+            slug, new club.bloom.client.model.PartnerProvisioning().name("Shop " + slug));
+    Fixtures.subscribe(operator, "partners", slug, Fixtures.TEST_PLAN);
+    return new PartnerFixture(slug, null);
+  }
+
+  static String issue(BloomApi admin, ClubFixture club, String... categories)
+      throws club.bloom.client.ApiException {
+    return admin
+        .partnerships()
+        .invitePartner(club.slug(), new PartnerInvitationRequest().categories(List.of(categories)))
+        .getCode();
+  }
+
+  static String type(JsonNode problem) {
+    String type = problem.get("type").asText();
+    return type.substring(type.lastIndexOf('/') + 1);
+  }
+
+  @Test
+  void aPartnerRedeemsACodeOnceAndEveryBadCodeIsRefusedLeavingNothingChanged() throws Exception {
+    ClubFixture club = Fixtures.club();
+    BloomApi admin = club.admin();
+    PartnerFixture shop = lonePartner();
+    BloomApi owner = Fixtures.partnerStaff(shop.slug(), "partner-owner");
+    String code = issue(admin, club, "spa", "florist");
+
+    JsonNode unknown =
+        problem(
+            failing(
+                () ->
+                    owner
+                        .partnerships()
+                        .redeemPartnerInvitation(
+                            shop.slug(), new InvitationRedemption().code("AAAA-BBBB-CCCC-DDDD"))),
+            404);
+    assertEquals("unknown-invitation-code", type(unknown));
+    String revokedCode = issue(admin, club, "spa");
+    admin
+        .partnerships()
+        .revokePartnerInvitation(
+            club.slug(),
+            admin
+                .partnerships()
+                .listPartnerInvitations(club.slug(), 1, null)
+                .getItems()
+                .get(0)
+                .getInvitationId());
+    assertEquals(
+        "invitation-revoked",
+        type(
+            problem(
+                failing(
+                    () ->
+                        owner
+                            .partnerships()
+                            .redeemPartnerInvitation(
+                                shop.slug(), new InvitationRedemption().code(revokedCode))),
+                410)));
+    String expiredCode = issue(admin, club, "spa");
+    try (Connection db = Fixtures.db();
+        PreparedStatement s =
+            db.prepareStatement(
+                "UPDATE platform.partner_invitation SET expires_at = now() - interval '1 minute'"
+                    + " WHERE code_hint = ?")) {
+      s.setString(1, expiredCode.substring(expiredCode.length() - 4));
+      s.executeUpdate();
+    }
+    assertEquals(
+        "invitation-expired",
+        type(
+            problem(
+                failing(
+                    () ->
+                        owner
+                            .partnerships()
+                            .redeemPartnerInvitation(
+                                shop.slug(), new InvitationRedemption().code(expiredCode))),
+                410)));
+    assertTrue(owner.partnerships().listPartnerClubs(shop.slug()).isEmpty(), "nothing changed");
+
+    // A cashier or analyst may not join clubs; another partner's staff does not see this partner.
+    problem(
+        failing(
+            () ->
+                Fixtures.partnerStaff(shop.slug(), "cashier")
+                    .partnerships()
+                    .redeemPartnerInvitation(shop.slug(), new InvitationRedemption().code(code))),
+        403);
+    PartnerFixture other = lonePartner();
+    BloomApi otherOwner = Fixtures.partnerStaff(other.slug(), "partner-owner");
+    problem(
+        failing(
+            () ->
+                otherOwner
+                    .partnerships()
+                    .redeemPartnerInvitation(shop.slug(), new InvitationRedemption().code(code))),
+        404);
+    problem(failing(() -> otherOwner.partnerships().listPartnerClubs(shop.slug())), 404);
+
+    // Typed loosely, the code works: the partner is in the club with the invitation's categories.
+    var joined =
+        owner
+            .partnerships()
+            .redeemPartnerInvitationWithHttpInfo(
+                shop.slug(),
+                new InvitationRedemption().code(" " + code.toLowerCase().replace("-", " ") + " "));
+    assertEquals(201, joined.getStatusCode());
+    assertEquals(club.slug(), joined.getData().getClub());
+    assertEquals(List.of("florist", "spa"), joined.getData().getCategories());
+    assertEquals(PartnershipDetails.JoinedViaEnum.INVITATION, joined.getData().getJoinedVia());
+    var retried =
+        owner
+            .partnerships()
+            .redeemPartnerInvitationWithHttpInfo(
+                shop.slug(), new InvitationRedemption().code(code));
+    assertEquals(200, retried.getStatusCode(), "a retry by the same partner");
+    assertEquals(
+        "invitation-used",
+        type(
+            problem(
+                failing(
+                    () ->
+                        otherOwner
+                            .partnerships()
+                            .redeemPartnerInvitation(
+                                other.slug(), new InvitationRedemption().code(code))),
+                409)));
+    assertEquals(
+        "already-partner",
+        type(
+            problem(
+                failing(
+                    () ->
+                        owner
+                            .partnerships()
+                            .redeemPartnerInvitation(
+                                shop.slug(),
+                                new InvitationRedemption().code(issue(admin, club, "wine")))),
+                409)));
+    PartnerInvitation used =
+        admin.partnerships().listPartnerInvitations(club.slug(), 10, null).getItems().stream()
+            .filter(i -> code.endsWith(i.getCodeHint()))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(PartnerInvitation.StatusEnum.REDEEMED, used.getStatus());
+    assertEquals(shop.slug(), used.getPartner());
+    assertEquals(
+        List.of(club.slug()),
+        Fixtures.partnerStaff(shop.slug(), "partner-analyst")
+            .partnerships()
+            .listPartnerClubs(shop.slug())
+            .stream()
+            .map(PartnershipDetails::getClub)
+            .toList());
+
+    // The club's plan has room for one partner: the next code is refused with 402, still usable.
+    Fixtures.override("clubs", club.slug(), "partnersPerClub", 1);
+    String full = issue(admin, club, "spa");
+    JsonNode quota =
+        problem(
+            failing(
+                () ->
+                    otherOwner
+                        .partnerships()
+                        .redeemPartnerInvitation(
+                            other.slug(), new InvitationRedemption().code(full))),
+            402);
+    assertEquals("partnersPerClub", quota.get("limit").asText(), quota.toString());
+    Fixtures.override("clubs", club.slug(), "partnersPerClub", 2);
+    assertEquals(
+        201,
+        otherOwner
+            .partnerships()
+            .redeemPartnerInvitationWithHttpInfo(
+                other.slug(), new InvitationRedemption().code(full))
+            .getStatusCode());
+  }
+
+  @Test
+  void aPartnerAsksToJoinAndTheClubApprovesWithItsCategoriesOrDeclinesWithAReason()
+      throws Exception {
+    ClubFixture club = Fixtures.club();
+    BloomApi admin = club.admin();
+    PartnerFixture shop = lonePartner();
+    BloomApi owner = Fixtures.partnerStaff(shop.slug(), "partner-admin");
+
+    JsonNode badCategories =
+        problem(
+            failing(
+                () ->
+                    owner
+                        .partnerships()
+                        .requestToJoinClub(
+                            shop.slug(),
+                            new JoinRequestCreate()
+                                .club(club.slug())
+                                .categories(List.of("spa", "cars")))),
+            400);
+    assertEquals(List.of("categories[1]"), fields(badCategories));
+    assertEquals(
+        "unknown-club",
+        type(
+            problem(
+                failing(
+                    () ->
+                        owner
+                            .partnerships()
+                            .requestToJoinClub(
+                                shop.slug(),
+                                new JoinRequestCreate().club(Fixtures.unique("nowhere")))),
+                404)));
+    JoinRequest asked =
+        owner
+            .partnerships()
+            .requestToJoinClub(
+                shop.slug(),
+                new JoinRequestCreate()
+                    .club(club.slug())
+                    .categories(List.of("spa", "wine"))
+                    .message("Two salons in the centre."));
+    assertEquals(JoinRequestStatus.PENDING, asked.getStatus());
+    assertEquals(
+        "join-request-pending",
+        type(
+            problem(
+                failing(
+                    () ->
+                        owner
+                            .partnerships()
+                            .requestToJoinClub(
+                                shop.slug(), new JoinRequestCreate().club(club.slug()))),
+                409)));
+
+    var pending =
+        admin.partnerships().listClubJoinRequests(club.slug(), JoinRequestStatus.PENDING, 10, null);
+    assertEquals(
+        List.of(asked.getRequestId()),
+        pending.getItems().stream().map(JoinRequest::getRequestId).toList());
+    assertEquals("Two salons in the centre.", pending.getItems().get(0).getMessage());
+    assertEquals(shop.slug(), pending.getItems().get(0).getPartner());
+    // Another club's staff sees none of it.
+    ClubFixture other = Fixtures.club();
+    problem(
+        failing(
+            () ->
+                other
+                    .admin()
+                    .partnerships()
+                    .approveJoinRequest(other.slug(), asked.getRequestId(), null)),
+        404);
+
+    JsonNode wrong =
+        problem(
+            failing(
+                () ->
+                    admin
+                        .partnerships()
+                        .approveJoinRequest(
+                            club.slug(),
+                            asked.getRequestId(),
+                            new JoinRequestApproval().categories(List.of("spa", "boats")))),
+            400);
+    assertEquals(List.of("categories[1]"), fields(wrong));
+    assertTrue(owner.partnerships().listPartnerClubs(shop.slug()).isEmpty(), "nothing changed");
+
+    JoinRequest approved =
+        admin
+            .partnerships()
+            .approveJoinRequest(
+                club.slug(),
+                asked.getRequestId(),
+                new JoinRequestApproval().categories(List.of("spa")));
+    assertEquals(JoinRequestStatus.APPROVED, approved.getStatus());
+    assertEquals(List.of("spa"), approved.getApprovedCategories());
+    assertEquals(
+        JoinRequestStatus.APPROVED,
+        admin
+            .partnerships()
+            .approveJoinRequest(club.slug(), asked.getRequestId(), null)
+            .getStatus(),
+        "approving twice changes nothing");
+    assertEquals(
+        "join-request-decided",
+        type(
+            problem(
+                failing(
+                    () ->
+                        admin
+                            .partnerships()
+                            .declineJoinRequest(
+                                club.slug(), asked.getRequestId(), new JoinRequestDecline())),
+                409)));
+    PartnershipDetails mine = owner.partnerships().listPartnerClubs(shop.slug()).get(0);
+    assertEquals(List.of("spa"), mine.getCategories());
+    assertEquals(PartnershipDetails.JoinedViaEnum.REQUEST, mine.getJoinedVia());
+    assertEquals(
+        "already-partner",
+        type(
+            problem(
+                failing(
+                    () ->
+                        owner
+                            .partnerships()
+                            .requestToJoinClub(
+                                shop.slug(), new JoinRequestCreate().club(club.slug()))),
+                409)));
+
+    // Another partner is declined, sees why, and may ask again.
+    PartnerFixture late = lonePartner();
+    BloomApi lateOwner = Fixtures.partnerStaff(late.slug(), "partner-owner");
+    JoinRequest second =
+        lateOwner
+            .partnerships()
+            .requestToJoinClub(late.slug(), new JoinRequestCreate().club(club.slug()));
+    assertEquals(
+        "categories",
+        fields(
+                problem(
+                    failing(
+                        () ->
+                            admin
+                                .partnerships()
+                                .approveJoinRequest(club.slug(), second.getRequestId(), null)),
+                    400))
+            .get(0),
+        "no categories asked for, none given");
+    admin
+        .partnerships()
+        .declineJoinRequest(
+            club.slug(),
+            second.getRequestId(),
+            new JoinRequestDecline().reason("We already have a florist in your district."));
+    JoinRequest seen =
+        lateOwner.partnerships().listPartnerJoinRequests(late.slug(), 10, null).getItems().get(0);
+    assertEquals(JoinRequestStatus.DECLINED, seen.getStatus());
+    assertEquals("We already have a florist in your district.", seen.getDeclineReason());
+    assertTrue(lateOwner.partnerships().listPartnerClubs(late.slug()).isEmpty());
+    lateOwner
+        .partnerships()
+        .requestToJoinClub(late.slug(), new JoinRequestCreate().club(club.slug()));
+
+    // Within the plan: with room for one partner, approving a second is 402 and changes nothing.
+    Fixtures.override("clubs", club.slug(), "partnersPerClub", 1);
+    UUID again =
+        admin
+            .partnerships()
+            .listClubJoinRequests(club.slug(), JoinRequestStatus.PENDING, 10, null)
+            .getItems()
+            .get(0)
+            .getRequestId();
+    problem(
+        failing(
+            () ->
+                admin
+                    .partnerships()
+                    .approveJoinRequest(
+                        club.slug(), again, new JoinRequestApproval().categories(List.of("wine")))),
+        402);
+    assertEquals(
+        JoinRequestStatus.PENDING,
+        lateOwner
+            .partnerships()
+            .listPartnerJoinRequests(late.slug(), 1, null)
+            .getItems()
+            .get(0)
+            .getStatus());
   }
 }

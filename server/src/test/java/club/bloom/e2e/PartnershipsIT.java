@@ -244,7 +244,9 @@ class PartnershipsIT {
         PartnershipDetails.StatusEnum.ENDED,
         admin.partnerships().listClubPartners(club.slug()).get(0).getStatus());
 
-    // The operator may link it again: active from now, with the new categories.
+    // An ended partnership holds no place in the plan; the operator may link it again: active
+    // from now, with the new categories.
+    Fixtures.override("clubs", club.slug(), "partnersPerClub", 1);
     Fixtures.operator()
         .platform()
         .linkPartner(

@@ -88,6 +88,11 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
   @ConfigProperty(name = "bloom.smtp.starttls", defaultValue = "false")
   boolean smtpStartTls;
 
+  /**
+   * Creating a realm takes seconds, and much longer on a loaded machine; the call is idempotent.
+   */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -434,7 +439,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
   private HttpResponse<String> send(String method, String path, String body, String contentType) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(keycloakUrl + path))
-            .timeout(Duration.ofSeconds(30))
+            .timeout(REQUEST_TIMEOUT)
             .header("Accept", "application/json");
     if (path.startsWith("/admin/")) {
       request.header("Authorization", "Bearer " + adminToken());
@@ -448,7 +453,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new UncheckedIOException("Keycloak unreachable at " + keycloakUrl, e);
+      throw new UncheckedIOException("Keycloak unreachable at " + keycloakUrl + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while calling Keycloak", e);
@@ -468,7 +473,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         HttpRequest.newBuilder(
                 URI.create(
                     keycloakUrl + "/realms/" + adminRealm + "/protocol/openid-connect/token"))
-            .timeout(Duration.ofSeconds(30))
+            .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build();
@@ -482,7 +487,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
       tokenExpiry = Instant.now().plusSeconds(Math.max(5, json.getInt("expires_in", 60) - 10));
       return token;
     } catch (IOException e) {
-      throw new UncheckedIOException("Keycloak unreachable at " + keycloakUrl, e);
+      throw new UncheckedIOException("Keycloak unreachable at " + keycloakUrl + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while calling Keycloak", e);

@@ -374,32 +374,7 @@ final class Fixtures {
     BloomApi staff(String... roles) {
       String username = unique("staff") + "@" + slug + ".test";
       String password = "pw-" + username;
-      String realmPath = "/admin/realms/" + realm();
-      KEYCLOAK.adminSend(
-          "POST",
-          realmPath + "/users",
-          jakarta.json.Json.createObjectBuilder()
-              .add("username", username)
-              .add("email", username)
-              .add("emailVerified", true)
-              .add("enabled", true)
-              .add("firstName", "Staff")
-              .add("lastName", "Member")
-              .add(
-                  "credentials",
-                  jakarta.json.Json.createArrayBuilder()
-                      .add(
-                          jakarta.json.Json.createObjectBuilder()
-                              .add("type", "password")
-                              .add("value", password)
-                              .add("temporary", false)))
-              .build());
-      String id = KEYCLOAK.findUser(realm(), username).orElseThrow().getString("id");
-      var reps = jakarta.json.Json.createArrayBuilder();
-      for (String role : roles) {
-        reps.add(KEYCLOAK.adminGet(realmPath + "/roles/" + role));
-      }
-      KEYCLOAK.adminSend("POST", realmPath + "/users/" + id + "/role-mappings/realm", reps.build());
+      loginWithRoles(realm(), username, password, roles);
       return as(KEYCLOAK.passwordGrant(realm(), TEST_CLIENT, username, password));
     }
 
@@ -419,6 +394,89 @@ final class Fixtures {
     BloomApi api() {
       return as(apiKey);
     }
+
+    /** A staff login of the partner (platform realm, its organization) with these roles. */
+    BloomApi staff(String... roles) {
+      return partnerStaff(slug, roles);
+    }
+  }
+
+  /**
+   * A staff login of a partner: a user of the platform realm with these roles, member of the
+   * partner's organization, signed in through the test client.
+   */
+  static BloomApi partnerStaff(String partner, String... roles) {
+    return as(partnerStaffToken(List.of(partner), roles));
+  }
+
+  /**
+   * The access token of a new platform-realm user with these roles, member of each partner's
+   * organization (several only to test that such a login is refused).
+   */
+  static String partnerStaffToken(List<String> partners, String... roles) {
+    String realm = STACK.platformRealm();
+    String username =
+        unique("staff") + "@" + (partners.isEmpty() ? "nowhere" : partners.get(0)) + ".test";
+    String password = "pw-" + username;
+    String id = loginWithRoles(realm, username, password, roles);
+    for (String partner : partners) {
+      String alias = "partner-" + partner;
+      String organization =
+          KEYCLOAK
+              .adminGet(
+                  "/admin/realms/"
+                      + realm
+                      + "/organizations?search="
+                      + java.net.URLEncoder.encode(alias, java.nio.charset.StandardCharsets.UTF_8))
+              .asJsonArray()
+              .getValuesAs(jakarta.json.JsonObject.class)
+              .stream()
+              .filter(o -> alias.equals(o.getString("alias", "")))
+              .map(o -> o.getString("id"))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no organization " + alias));
+      KEYCLOAK.adminSend(
+          "POST",
+          "/admin/realms/" + realm + "/organizations/" + organization + "/members",
+          jakarta.json.Json.createValue(id));
+    }
+    KEYCLOAK.ensureDirectGrantClient(realm, TEST_CLIENT);
+    // "organization" names the one organization of the login; with several, a browser login asks
+    // which one — a test asks for all of them to get a token naming several.
+    String scope = partners.size() > 1 ? "openid organization:*" : "openid organization";
+    return KEYCLOAK.passwordGrant(realm, TEST_CLIENT, username, password, scope);
+  }
+
+  /** Creates an enabled user with a password and these realm roles; returns the user's id. */
+  private static String loginWithRoles(
+      String realm, String username, String password, String... roles) {
+    String realmPath = "/admin/realms/" + realm;
+    KEYCLOAK.adminSend(
+        "POST",
+        realmPath + "/users",
+        jakarta.json.Json.createObjectBuilder()
+            .add("username", username)
+            .add("email", username)
+            .add("emailVerified", true)
+            .add("enabled", true)
+            .add("firstName", "Staff")
+            .add("lastName", "Member")
+            .add(
+                "credentials",
+                jakarta.json.Json.createArrayBuilder()
+                    .add(
+                        jakarta.json.Json.createObjectBuilder()
+                            .add("type", "password")
+                            .add("value", password)
+                            .add("temporary", false)))
+            .build());
+    String id = KEYCLOAK.findUser(realm, username).orElseThrow().getString("id");
+    var reps = jakarta.json.Json.createArrayBuilder();
+    for (String role : roles) {
+      reps.add(KEYCLOAK.adminGet(realmPath + "/roles/" + role));
+    }
+    KEYCLOAK.adminSend("POST", realmPath + "/users/" + id + "/role-mappings/realm", reps.build());
+    return id;
   }
 
   /** An enrolled member with a login. */

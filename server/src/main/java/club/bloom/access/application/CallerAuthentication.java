@@ -1,5 +1,6 @@
 package club.bloom.access.application;
 
+import club.bloom.access.domain.AmbiguousOrganization;
 import club.bloom.access.domain.ApiKey;
 import club.bloom.access.domain.ApiKeyRepository;
 import club.bloom.access.domain.ApiKeySecret;
@@ -10,7 +11,9 @@ import club.bloom.access.domain.SecretHasher;
 import club.bloom.access.domain.TenantSuspended;
 import club.bloom.access.domain.TokenVerifier;
 import club.bloom.access.domain.TokenVerifier.VerifiedToken;
+import club.bloom.tenancy.domain.Slug;
 import club.bloom.tenancy.domain.Tenant;
+import club.bloom.tenancy.domain.TenantKind;
 import club.bloom.tenancy.domain.TenantRegistry;
 import club.bloom.tenancy.domain.TrustedIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,12 +81,7 @@ public class CallerAuthentication {
             .orElseThrow(() -> new InvalidCredential("Tokens of this issuer are not accepted"));
     VerifiedToken verified = tokens.verify(token, trusted.issuer(), trusted.realm());
     if (trusted.tenant().isEmpty()) {
-      return new Caller(
-          Caller.Credential.JWT,
-          verified.subject(),
-          Optional.empty(),
-          Optional.empty(),
-          only(verified.realmRoles(), Roles.PLATFORM_REALM));
+      return platformCaller(verified);
     }
     Tenant tenant =
         tenants
@@ -97,6 +95,44 @@ public class CallerAuthentication {
         Optional.of(tenant.id()),
         Optional.of(tenant.kind()),
         only(verified.realmRoles(), Roles.CLUB_REALM));
+  }
+
+  /**
+   * A login of the platform realm: an operator (no organization), or a partner's staff — a member
+   * of the partner's organization, whose partner roles hold for that partner only. An organization
+   * member is never an operator, and partner roles without an organization grant nothing.
+   */
+  private Caller platformCaller(VerifiedToken verified) {
+    Set<String> partnerOrganizations = new HashSet<>();
+    for (String alias : verified.organizations()) {
+      Tenant.partnerOfOrganization(alias).ifPresent(slug -> partnerOrganizations.add(alias));
+    }
+    if (partnerOrganizations.isEmpty()) {
+      Set<String> roles = new HashSet<>(only(verified.realmRoles(), Roles.PLATFORM_REALM));
+      roles.retainAll(Set.of(Roles.PLATFORM_OPERATOR));
+      return new Caller(
+          Caller.Credential.JWT,
+          verified.subject(),
+          Optional.empty(),
+          Optional.empty(),
+          Set.copyOf(roles));
+    }
+    if (partnerOrganizations.size() > 1) {
+      throw new AmbiguousOrganization();
+    }
+    Slug slug = Tenant.partnerOfOrganization(partnerOrganizations.iterator().next()).orElseThrow();
+    Tenant partner =
+        tenants
+            .find(TenantKind.PARTNER, slug)
+            .map(CallerAuthentication::unlessSuspended)
+            .filter(Tenant::isActive)
+            .orElseThrow(() -> new InvalidCredential("The login's partner is not active"));
+    return new Caller(
+        Caller.Credential.JWT,
+        verified.subject(),
+        Optional.of(partner.id()),
+        Optional.of(partner.kind()),
+        Roles.partnerStaff(verified.realmRoles()));
   }
 
   // A suspended tenant's credentials are genuine: say why they are refused (403), not 401.

@@ -1,7 +1,9 @@
 package club.bloom.access.domain;
 
 import club.bloom.tenancy.domain.TenantKind;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Role and scope names, as used in {@code @RolesAllowed} and issued in tokens and keys. */
@@ -41,6 +43,10 @@ public final class Roles {
   public static final Set<String> PLATFORM_REALM =
       Set.of(PLATFORM_OPERATOR, PARTNER_OWNER, PARTNER_ADMIN, CASHIER, PARTNER_ANALYST);
 
+  /** Roles of a partner's staff: they hold for the partner of the login's organization only. */
+  public static final Set<String> PARTNER_STAFF =
+      Set.of(PARTNER_OWNER, PARTNER_ADMIN, CASHIER, PARTNER_ANALYST);
+
   /** Scopes an API key may carry (of a partner or a club; see {@link #apiKeyScopesOf}). */
   public static final Set<String> API_KEY_SCOPES =
       Set.of(
@@ -61,20 +67,45 @@ public final class Roles {
   }
 
   /** The staff roles of a club, strongest first. */
-  public static final List<String> CLUB_STAFF = List.of(CLUB_OWNER, CLUB_ADMIN, CLUB_ANALYST);
+  public static final List<String> CLUB_STAFF_ROLES = List.of(CLUB_OWNER, CLUB_ADMIN, CLUB_ANALYST);
 
   /** The staff roles of a partner business, strongest first. */
-  public static final List<String> PARTNER_STAFF =
+  public static final List<String> PARTNER_STAFF_ROLES =
       List.of(PARTNER_OWNER, PARTNER_ADMIN, CASHIER, PARTNER_ANALYST);
 
-  /** The staff roles of a tenant of this kind. */
+  /** The staff roles of a tenant of this kind, strongest first. */
   public static List<String> staffRolesOf(TenantKind kind) {
-    return kind == TenantKind.CLUB ? CLUB_STAFF : PARTNER_STAFF;
+    return kind == TenantKind.CLUB ? CLUB_STAFF_ROLES : PARTNER_STAFF_ROLES;
   }
 
   /** The owner role of a tenant of this kind: only owners grant or take it. */
   public static String ownerRoleOf(TenantKind kind) {
     return kind == TenantKind.CLUB ? CLUB_OWNER : PARTNER_OWNER;
+  }
+
+  /**
+   * What a partner staff role may do, in the scopes' roles: a login and a key resolve to the same
+   * principal model, so the endpoints name only the capability ({@code purchases-write}…). The
+   * cashier's web terminal records purchases and looks members up; an analyst reads.
+   */
+  private static final Map<String, Set<String>> PARTNER_STAFF_CAPABILITIES =
+      Map.of(
+          PARTNER_OWNER, Set.of(PURCHASES_WRITE, PURCHASES_READ, MEMBERS_LOOKUP),
+          PARTNER_ADMIN, Set.of(PURCHASES_WRITE, PURCHASES_READ, MEMBERS_LOOKUP),
+          CASHIER, Set.of(PURCHASES_WRITE, MEMBERS_LOOKUP),
+          PARTNER_ANALYST, Set.of(PURCHASES_READ));
+
+  /** The partner staff roles of a login plus the capabilities they imply. */
+  public static Set<String> partnerStaff(Set<String> granted) {
+    Set<String> out = new HashSet<>();
+    for (String role : granted) {
+      Set<String> capabilities = PARTNER_STAFF_CAPABILITIES.get(role);
+      if (capabilities != null) {
+        out.add(role);
+        out.addAll(capabilities);
+      }
+    }
+    return Set.copyOf(out);
   }
 
   /** The role that grants a scope. */

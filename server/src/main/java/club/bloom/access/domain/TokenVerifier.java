@@ -11,6 +11,11 @@ public interface TokenVerifier {
 
   VerifiedToken verify(String token, String issuer, String realm);
 
-  /** The claims Bloom uses from a verified token. */
-  record VerifiedToken(String issuer, String subject, Set<String> realmRoles) {}
+  /**
+   * The claims Bloom uses from a verified token. {@code organizations} are the aliases of the
+   * Keycloak organizations the user is a member of (the {@code organization} claim, present when
+   * the token was issued with the {@code organization} scope).
+   */
+  record VerifiedToken(
+      String issuer, String subject, Set<String> realmRoles, Set<String> organizations) {}
 }

@@ -61,7 +61,8 @@ public class NimbusTokenVerifier implements TokenVerifier {
       if (typ != null && !"Bearer".equals(typ)) {
         throw new InvalidCredential("Only access tokens are accepted");
       }
-      return new VerifiedToken(issuer, claims.getSubject(), realmRoles(claims));
+      return new VerifiedToken(
+          issuer, claims.getSubject(), realmRoles(claims), organizations(claims));
     } catch (ParseException | BadJOSEException e) {
       throw new InvalidCredential("The token is invalid or expired");
     } catch (com.nimbusds.jose.JOSEException e) {
@@ -85,6 +86,23 @@ public class NimbusTokenVerifier implements TokenVerifier {
         new DefaultJWTClaimsVerifier<>(
             new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat")));
     return processor;
+  }
+
+  /**
+   * Keycloak writes the {@code organization} claim as a list of aliases, or — when the mapper adds
+   * ids or attributes — as an object keyed by alias. Either way the aliases are what Bloom reads.
+   */
+  private static Set<String> organizations(JWTClaimsSet claims) {
+    Object claim = claims.getClaim("organization");
+    Set<String> out = new HashSet<>();
+    if (claim instanceof Map<?, ?> byAlias) {
+      byAlias.keySet().forEach(k -> out.add(String.valueOf(k)));
+    } else if (claim instanceof List<?> aliases) {
+      aliases.forEach(a -> out.add(String.valueOf(a)));
+    } else if (claim instanceof String alias) {
+      out.add(alias);
+    }
+    return Set.copyOf(out);
   }
 
   private static Set<String> realmRoles(JWTClaimsSet claims) throws ParseException {

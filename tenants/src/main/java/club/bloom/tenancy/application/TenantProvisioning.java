@@ -80,7 +80,7 @@ public class TenantProvisioning {
       return records.identityCreated(tenant.id(), realm, null, issuer);
     }
     String organization =
-        identities.ensureOrganization("partner-" + tenant.slug().value(), tenant.name());
+        identities.ensureOrganization(Tenant.organizationAlias(tenant.slug()), tenant.name());
     return records.identityCreated(tenant.id(), null, organization, null);
   }
 

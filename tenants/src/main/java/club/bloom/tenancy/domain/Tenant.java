@@ -23,6 +23,8 @@ import java.util.UUID;
 @Entity
 @Table(schema = "platform", name = "tenant")
 public class Tenant {
+  private static final String ORGANIZATION_PREFIX = "partner-";
+
   @Id private UUID id;
 
   @Enumerated(EnumType.STRING)
@@ -160,6 +162,22 @@ public class Tenant {
 
   public Optional<String> organizationId() {
     return Optional.ofNullable(organizationId);
+  }
+
+  /**
+   * The alias of a partner's organization in the platform realm (unique, derived from the slug).
+   */
+  public static String organizationAlias(Slug partner) {
+    return ORGANIZATION_PREFIX + partner.value();
+  }
+
+  /** The partner an organization alias names, if it is an alias Bloom gave. */
+  public static Optional<Slug> partnerOfOrganization(String alias) {
+    if (alias == null || !alias.startsWith(ORGANIZATION_PREFIX)) {
+      return Optional.empty();
+    }
+    String slug = alias.substring(ORGANIZATION_PREFIX.length());
+    return Slug.isValid(slug) ? Optional.of(new Slug(slug)) : Optional.empty();
   }
 
   public String locale() {

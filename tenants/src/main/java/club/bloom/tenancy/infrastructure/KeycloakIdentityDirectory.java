@@ -134,7 +134,37 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                     + "/service-account-user")
             .asJsonObject();
     grantRoles(platformRealm, serviceUser.getString("id"), java.util.Set.of("platform-operator"));
+    addDefaultClientScope(platformRealm, "bloom-portal", "organization");
     return issuerOf(platformRealm);
+  }
+
+  /**
+   * Makes a client scope a default one of the client, so every token of the client carries its
+   * claims: the portal's logins carry the {@code organization} claim that names a partner staff's
+   * partner, whatever scope the login asked for. Keycloak creates that scope with organizations.
+   */
+  private void addDefaultClientScope(String realm, String clientId, String scopeName) {
+    String scopeId =
+        getJson("/admin/realms/" + realm + "/client-scopes").asJsonArray().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(scope -> scopeName.equals(scope.getString("name", "")))
+            .map(scope -> scope.getString("id"))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "client scope " + scopeName + " missing in " + realm));
+    String client = "/admin/realms/" + realm + "/clients/" + clientUuid(realm, clientId);
+    // Keycloak attaches the scope as an optional one to new clients; a scope is one or the other.
+    HttpResponse<String> optional =
+        send("DELETE", client + "/optional-client-scopes/" + scopeId, null);
+    if (optional.statusCode() / 100 != 2 && optional.statusCode() != 404) {
+      throw failure("detach the optional scope " + scopeName + " of " + clientId, optional);
+    }
+    HttpResponse<String> response = send("PUT", client + "/default-client-scopes/" + scopeId, null);
+    if (response.statusCode() / 100 != 2) {
+      throw failure("make " + scopeName + " a default scope of " + clientId, response);
+    }
   }
 
   @Override

@@ -72,4 +72,16 @@ class TenantTest {
     assertThrows(
         IllegalArgumentException.class, () -> new SchemaName("club_x; drop schema platform"));
   }
+
+  @Test
+  void aPartnersOrganizationAliasNamesItAndNothingElseDoes() {
+    Slug slug = new Slug("flower-lab");
+    assertEquals("partner-flower-lab", Tenant.organizationAlias(slug));
+    assertEquals(
+        java.util.Optional.of(slug), Tenant.partnerOfOrganization(Tenant.organizationAlias(slug)));
+    assertTrue(Tenant.partnerOfOrganization("acme").isEmpty());
+    assertTrue(Tenant.partnerOfOrganization("partner-").isEmpty());
+    assertTrue(Tenant.partnerOfOrganization("partner-Bad Slug").isEmpty());
+    assertTrue(Tenant.partnerOfOrganization(null).isEmpty());
+  }
 }

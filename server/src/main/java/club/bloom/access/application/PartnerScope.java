@@ -1,0 +1,55 @@
+package club.bloom.access.application;
+
+import club.bloom.access.domain.Caller;
+import club.bloom.access.domain.Roles;
+import club.bloom.shared.domain.NotFound;
+import club.bloom.tenancy.domain.Slug;
+import club.bloom.tenancy.domain.Tenant;
+import club.bloom.tenancy.domain.TenantKind;
+import club.bloom.tenancy.domain.TenantRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Which partner a caller may act on, the partner-side twin of {@link StaffScope}: an operator any
+ * active partner, the partner's owner or admin only its own partner (the organization of the
+ * login). Anything else looks like a partner that does not exist (404), so slugs of other tenants
+ * reveal nothing.
+ */
+@ApplicationScoped
+public class PartnerScope {
+  @Inject TenantRegistry tenants;
+
+  /** For changes: the partner's owner or admin (or an operator). */
+  public Tenant partnerFor(Caller caller, Slug slug) {
+    return partner(
+        caller, slug, caller.has(Roles.PARTNER_OWNER) || caller.has(Roles.PARTNER_ADMIN));
+  }
+
+  /** As {@link #partnerFor}, and the partner's analysts too (for reads). */
+  public Tenant partnerForReading(Caller caller, Slug slug) {
+    return partner(
+        caller,
+        slug,
+        caller.has(Roles.PARTNER_OWNER)
+            || caller.has(Roles.PARTNER_ADMIN)
+            || caller.has(Roles.PARTNER_ANALYST));
+  }
+
+  private Tenant partner(Caller caller, Slug slug, boolean staff) {
+    Tenant partner =
+        tenants
+            .find(TenantKind.PARTNER, slug)
+            .filter(Tenant::isActive)
+            .orElseThrow(() -> unknownPartner(slug));
+    if (caller.isOperator() || (staff && caller.belongsTo(partner.id()))) {
+      return partner;
+    }
+    throw unknownPartner(slug);
+  }
+
+  private static NotFound unknownPartner(Slug slug) {
+    return new NotFound(
+        "unknown-partner", "Unknown partner", "No partner " + slug + " for this caller");
+  }
+}

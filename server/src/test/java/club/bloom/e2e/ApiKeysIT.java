@@ -225,4 +225,57 @@ class ApiKeysIT {
     assertEquals(1, Fixtures.operator().access().listClubApiKeys(club.slug()).size());
     works(club, key.getKey());
   }
+
+  @Test
+  void aPartnersAdminManagesItsKeysAndNoOneElseReachesThem() throws Exception {
+    ClubFixture club = Fixtures.club();
+    Fixtures.PartnerFixture partner = club.partner("florist");
+    Fixtures.PartnerFixture other = club.partner("spa");
+    BloomApi admin = partner.staff("partner-admin");
+
+    IssuedApiKey till =
+        admin
+            .access()
+            .createPartnerApiKey(
+                partner.slug(),
+                newKey("Till 2", ApiKeyScope.PURCHASES_READ, ApiKeyScope.IMPORTS_WRITE));
+    assertTrue(
+        Fixtures.as(till.getKey()).purchases().listPurchases(null, null).getItems().isEmpty());
+    assertEquals(2, admin.access().listPartnerApiKeys(partner.slug()).size(), "with the first key");
+
+    ApiKeyRotation rotation =
+        admin
+            .access()
+            .rotatePartnerApiKey(
+                partner.slug(), till.getId(), new ApiKeyRotationRequest().overlapHours(1));
+    Fixtures.as(till.getKey()).purchases().listPurchases(null, null);
+    Fixtures.as(rotation.getSuccessor().getKey()).purchases().listPurchases(null, null);
+    admin.access().revokePartnerApiKey(partner.slug(), rotation.getSuccessor().getId());
+    JsonNode revoked =
+        problem(
+            failing(
+                () ->
+                    Fixtures.as(rotation.getSuccessor().getKey())
+                        .purchases()
+                        .listPurchases(null, null)),
+            401);
+    assertTrue(revoked.get("type").asText().endsWith("/api-key-revoked"), revoked::toString);
+
+    // A cashier and an analyst of the partner, and its keys: 403; another partner's admin: 404.
+    problem(
+        failing(() -> partner.staff("cashier").access().listPartnerApiKeys(partner.slug())), 403);
+    problem(
+        failing(() -> partner.staff("partner-analyst").access().listPartnerApiKeys(partner.slug())),
+        403);
+    problem(failing(() -> partner.api().access().listPartnerApiKeys(partner.slug())), 403);
+    BloomApi intruder = other.staff("partner-admin");
+    problem(failing(() -> intruder.access().listPartnerApiKeys(partner.slug())), 404);
+    problem(failing(() -> intruder.access().revokePartnerApiKey(other.slug(), till.getId())), 404);
+    problem(
+        failing(() -> intruder.access().rotatePartnerApiKey(other.slug(), till.getId(), null)),
+        404);
+    // A club's admin is no partner's.
+    problem(failing(() -> club.admin().access().listPartnerApiKeys(partner.slug())), 403);
+    Fixtures.as(till.getKey()).purchases().listPurchases(null, null);
+  }
 }

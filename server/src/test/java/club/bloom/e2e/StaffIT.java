@@ -221,4 +221,100 @@ class StaffIT {
     assertEquals(List.of("role"), Fixtures.fields(wrongRole));
     assertEquals(List.of(StaffRole.CLUB_ANALYST), listed(owner, club, second.getId()).getRoles());
   }
+
+  @Test
+  void aPartnersInvitedCashierSellsAtTheCounterUntilRemoved() throws Exception {
+    ClubFixture club = Fixtures.club();
+    Fixtures.PartnerFixture partner = club.partner("florist");
+    Fixtures.PartnerFixture other = club.partner("spa");
+    Fixtures.MemberFixture member = club.member();
+    BloomApi owner = partner.staff("partner-owner");
+    String email = Fixtures.unique("cashier") + "@staff.test";
+    String realm = Fixtures.STACK.platformRealm();
+
+    StaffMember invited =
+        owner.staff().invitePartnerStaff(partner.slug(), invitation(email, StaffRole.CASHIER));
+    assertEquals(List.of(StaffRole.CASHIER), invited.getRoles());
+    assertEquals(StaffMember.StatusEnum.INVITED, invited.getStatus());
+    Mailbox.Mail mail = Mailbox.of(email).awaitMail(m -> ACTION_LINK.matcher(m.text()).find());
+    Matcher link = ACTION_LINK.matcher(mail.text());
+    assertTrue(link.find());
+    SignUpIT.setPasswordThroughKeycloak(link.group(1).replace("&amp;", "&"), "Cashier-pass-2026!");
+    Fixtures.KEYCLOAK.ensureDirectGrantClient(realm, Fixtures.TEST_CLIENT);
+    java.util.function.Supplier<BloomApi> cashier =
+        () ->
+            Fixtures.as(
+                Fixtures.KEYCLOAK.passwordGrant(
+                    realm,
+                    Fixtures.TEST_CLIENT,
+                    email,
+                    "Cashier-pass-2026!",
+                    "openid organization"));
+
+    // The cashier records a purchase at the counter, and manages no staff.
+    cashier
+        .get()
+        .purchases()
+        .postPurchase(Fixtures.key(), Fixtures.purchase(member.passport(), "1200.00", "florist"));
+    problem(failing(() -> cashier.get().staff().listPartnerStaff(partner.slug())), 403);
+    assertEquals(
+        StaffMember.StatusEnum.ACTIVE,
+        owner.staff().listPartnerStaff(partner.slug()).stream()
+            .filter(m -> m.getId().equals(invited.getId()))
+            .findFirst()
+            .orElseThrow()
+            .getStatus());
+
+    // Another partner's staff: 404; this partner's cashier cannot be invited by another partner.
+    BloomApi intruder = other.staff("partner-owner");
+    problem(failing(() -> intruder.staff().listPartnerStaff(partner.slug())), 404);
+    problem(failing(() -> intruder.staff().removePartnerStaff(other.slug(), invited.getId())), 404);
+    JsonNode taken =
+        problem(
+            failing(
+                () ->
+                    intruder
+                        .staff()
+                        .invitePartnerStaff(other.slug(), invitation(email, StaffRole.CASHIER))),
+            409);
+    assertTrue(taken.get("type").asText().endsWith("/staff-of-another-partner"), taken::toString);
+
+    // An analyst reads but sells nothing.
+    owner
+        .staff()
+        .changePartnerStaffRole(
+            partner.slug(), invited.getId(), new StaffRoleChange().role(StaffRole.PARTNER_ANALYST));
+    problem(
+        failing(
+            () ->
+                cashier
+                    .get()
+                    .purchases()
+                    .postPurchase(
+                        Fixtures.key(), Fixtures.purchase(member.passport(), "10.00", "florist"))),
+        403);
+    assertEquals(1, cashier.get().purchases().listPurchases(null, null).getItems().size());
+
+    // Removed: the login names no partner any more.
+    owner.staff().removePartnerStaff(partner.slug(), invited.getId());
+    problem(failing(() -> cashier.get().purchases().listPurchases(null, null)), 403);
+
+    // Seats: the partner holds its owner; one more seat only.
+    Fixtures.override("partners", partner.slug(), "staffSeats", 2);
+    owner
+        .staff()
+        .invitePartnerStaff(
+            partner.slug(), invitation(Fixtures.unique("c") + "@staff.test", StaffRole.CASHIER));
+    JsonNode quota =
+        problem(
+            failing(
+                () ->
+                    owner
+                        .staff()
+                        .invitePartnerStaff(
+                            partner.slug(),
+                            invitation(Fixtures.unique("d") + "@staff.test", StaffRole.CASHIER))),
+            402);
+    assertEquals("staffSeats", quota.get("limit").asText());
+  }
 }

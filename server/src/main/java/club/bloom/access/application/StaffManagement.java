@@ -96,6 +96,15 @@ public class StaffManagement {
                 + "); change the role with PUT");
       }
     }
+    if (existing.isPresent() && tenant.kind() == TenantKind.PARTNER) {
+      String own = tenant.organizationId().orElse("");
+      if (directory.organizationsOf(existing.get()).stream().anyMatch(o -> !o.equals(own))) {
+        throw new Conflict(
+            "staff-of-another-partner",
+            "Staff of another partner",
+            address + " is staff of another partner; a login belongs to one partner");
+      }
+    }
     // The seat is taken under the subscription's lock, before anything is granted.
     quotas.admit(tenant, Limit.STAFF_SEATS);
     String userId;

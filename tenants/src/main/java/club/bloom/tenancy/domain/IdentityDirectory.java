@@ -63,6 +63,9 @@ public interface IdentityDirectory {
   /** Takes realm roles from a user; roles it does not hold are ignored (idempotent). */
   void revokeRealmRoles(String realm, String userId, Set<String> roles);
 
+  /** The ids of the platform realm's organizations the user is a member of. */
+  List<String> organizationsOf(String userId);
+
   /** Removes the user from the organization; not a member: nothing happens (idempotent). */
   void removeOrganizationMember(String organizationId, String userId);
 

@@ -352,6 +352,28 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
   }
 
   @Override
+  public java.util.List<String> organizationsOf(String userId) {
+    HttpResponse<String> response =
+        send(
+            "GET",
+            "/admin/realms/"
+                + platformRealm
+                + "/organizations/members/"
+                + encode(userId)
+                + "/organizations",
+            null);
+    if (response.statusCode() == 404) {
+      return java.util.List.of();
+    }
+    if (response.statusCode() != 200) {
+      throw failure("read the organizations of a user", response);
+    }
+    return Json.createReader(new StringReader(response.body())).readArray().stream()
+        .map(v -> v.asJsonObject().getString("id"))
+        .toList();
+  }
+
+  @Override
   public void removeOrganizationMember(String organizationId, String userId) {
     HttpResponse<String> response =
         send(

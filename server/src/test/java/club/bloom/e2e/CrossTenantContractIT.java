@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import club.bloom.client.ApiException;
 import club.bloom.client.model.ApiKeyRequest.ScopesEnum;
+import club.bloom.client.model.ApiKeyScope;
 import club.bloom.client.model.InvitationRequest;
+import club.bloom.client.model.NewApiKey;
 import club.bloom.client.model.PurchaseRequest;
 import club.bloom.client.model.RedemptionRequest;
 import club.bloom.e2e.Fixtures.ClubFixture;
@@ -87,6 +89,10 @@ class CrossTenantContractIT {
   static MemberFixture memberB;
   static String receiptOfB;
   static String invitationOfB;
+  static String clubKeyOfB;
+  static String partnerKeyOfB;
+  static String clubStaffOfB;
+  static String partnerStaffOfB;
   static String clubOwnerA;
   static String partnerOwnerA;
 
@@ -113,6 +119,23 @@ class CrossTenantContractIT {
             .inviteMember(clubB.slug(), new InvitationRequest().memberId(memberB.id()))
             .getInvitationId()
             .toString();
+    var ownerOfB = clubB.admin();
+    clubKeyOfB =
+        ownerOfB
+            .access()
+            .createClubApiKey(
+                clubB.slug(),
+                new NewApiKey()
+                    .mode(NewApiKey.ModeEnum.TEST)
+                    .label("B's reports")
+                    .scopes(List.of(ApiKeyScope.REPORTS_READ)))
+            .getId()
+            .toString();
+    partnerKeyOfB =
+        Fixtures.operator().access().listPartnerApiKeys(partnerB.slug()).get(0).getId().toString();
+    clubStaffOfB = ownerOfB.staff().listClubStaff(clubB.slug()).get(0).getId();
+    partnerB.staff("cashier");
+    partnerStaffOfB = Fixtures.operator().staff().listPartnerStaff(partnerB.slug()).get(0).getId();
     clubOwnerA =
         Fixtures.KEYCLOAK.passwordGrant(
             clubA.realm(),
@@ -194,7 +217,15 @@ class CrossTenantContractIT {
     ofB.put("month", YearMonth.now(ZoneOffset.UTC).toString());
     ofB.put("kind", "clubs");
     ofB.put("slug", clubB.slug());
-    ofB.put("id", java.util.UUID.randomUUID().toString());
+    // {id} names different things under different paths: B's own one of each.
+    boolean ofClub = template.startsWith("/clubs/");
+    if (template.contains("/api-keys/")) {
+      ofB.put("id", ofClub ? clubKeyOfB : partnerKeyOfB);
+    } else if (template.contains("/staff/")) {
+      ofB.put("id", ofClub ? clubStaffOfB : partnerStaffOfB);
+    } else {
+      ofB.put("id", java.util.UUID.randomUUID().toString());
+    }
     List<String> names = new ArrayList<>();
     Matcher m = PARAM.matcher(template);
     while (m.find()) {

@@ -1,6 +1,7 @@
 package club.bloom.tenancy.infrastructure;
 
 import club.bloom.tenancy.domain.IdentityDirectory;
+import club.bloom.tenancy.domain.IdentityProviderUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -630,7 +631,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new UncheckedIOException("Keycloak unreachable at " + keycloakUrl + ": " + e, e);
+      throw new IdentityProviderUnavailable("Keycloak unreachable at " + keycloakUrl + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while calling Keycloak", e);
@@ -664,7 +665,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
       tokenExpiry = Instant.now().plusSeconds(Math.max(5, json.getInt("expires_in", 60) - 10));
       return token;
     } catch (IOException e) {
-      throw new UncheckedIOException("Keycloak unreachable at " + keycloakUrl + ": " + e, e);
+      throw new IdentityProviderUnavailable("Keycloak unreachable at " + keycloakUrl + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while calling Keycloak", e);

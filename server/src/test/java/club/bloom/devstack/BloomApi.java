@@ -61,6 +61,14 @@ public final class BloomApi {
     return new MemberApi(client);
   }
 
+  public club.bloom.client.api.AccessApi access() {
+    return new club.bloom.client.api.AccessApi(client);
+  }
+
+  public club.bloom.client.api.StaffApi staff() {
+    return new club.bloom.client.api.StaffApi(client);
+  }
+
   public club.bloom.client.api.BillingApi billing() {
     return new club.bloom.client.api.BillingApi(client);
   }

@@ -384,9 +384,13 @@ final class Fixtures {
     }
 
     BloomApi admin() {
-      String token =
-          KEYCLOAK.passwordGrant(realm(), TEST_CLIENT, "admin@" + slug + ".test", "admin-" + slug);
-      return as(token);
+      return as(adminToken());
+    }
+
+    /** An access token of the club's first admin (its owner). */
+    String adminToken() {
+      return KEYCLOAK.passwordGrant(
+          realm(), TEST_CLIENT, "admin@" + slug + ".test", "admin-" + slug);
     }
   }
 

@@ -52,6 +52,16 @@ public class ApiKeyIssuing {
     return new IssuedKey(key, secret);
   }
 
+  /**
+   * A new key with a generated secret, not yet stored: the caller adds it in the same transaction
+   * (a rotation links it to its predecessor first).
+   */
+  public IssuedKey prepare(TenantId tenant, ApiKeyMode mode, String label, Set<String> scopes) {
+    ApiKeySecret secret = ApiKeySecret.generate(mode);
+    return new IssuedKey(
+        ApiKey.issue(tenant, secret, hasher.hash(secret), label, scopes, clock.instant()), secret);
+  }
+
   private ApiKeySecret supplied(String text, ApiKeyMode mode) {
     if (!acceptSuppliedTestSecrets) {
       throw InvalidInput.of("secret", "supplied secrets are not accepted by this installation");

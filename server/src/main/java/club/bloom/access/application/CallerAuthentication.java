@@ -53,8 +53,9 @@ public class CallerAuthentication {
     ApiKey key =
         keys.findBySecretHash(hasher.hash(secret))
             .orElseThrow(() -> new InvalidCredential("Unknown API key"));
-    if (key.isRevoked()) {
-      throw new InvalidCredential("The API key has been revoked");
+    Optional<InvalidCredential> refused = key.refusalAt(clock.instant());
+    if (refused.isPresent()) {
+      throw refused.get();
     }
     Tenant tenant =
         tenants
@@ -62,6 +63,7 @@ public class CallerAuthentication {
             .map(CallerAuthentication::unlessSuspended)
             .filter(Tenant::isActive)
             .orElseThrow(() -> new InvalidCredential("The key's tenant is not active"));
+    // Writes the key's row at most once a minute per address (ApiKey.used), not on every request.
     key.used(clock.instant(), remoteAddress);
     return new Caller(
         Caller.Credential.API_KEY,

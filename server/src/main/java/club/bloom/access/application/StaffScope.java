@@ -33,6 +33,20 @@ public class StaffScope {
             || caller.has(Roles.CLUB_ANALYST));
   }
 
+  /**
+   * As {@link #clubFor}, and the club's own API keys with the scope {@code reports:read} (reports
+   * and statements).
+   */
+  public Tenant clubForReports(Caller caller, Slug slug) {
+    return club(
+        caller,
+        slug,
+        caller.has(Roles.CLUB_ADMIN)
+            || caller.has(Roles.CLUB_OWNER)
+            || (caller.credential() == Caller.Credential.API_KEY
+                && caller.has(Roles.REPORTS_READ)));
+  }
+
   private Tenant club(Caller caller, Slug slug, boolean staff) {
     Tenant club =
         tenants

@@ -8,6 +8,14 @@ public class InvalidCredential extends BloomException {
   private static final long serialVersionUID = 1L;
 
   public InvalidCredential(String detail) {
-    super(ProblemKind.UNAUTHENTICATED, "invalid-credential", "Invalid credential", detail);
+    this("invalid-credential", detail);
+  }
+
+  /**
+   * A refusal of its own problem type, e.g. {@code api-key-revoked}, so that an integrator's code
+   * can tell a revoked or expired key from a mistyped one.
+   */
+  public InvalidCredential(String type, String detail) {
+    super(ProblemKind.UNAUTHENTICATED, type, "Invalid credential", detail);
   }
 }

@@ -1,6 +1,8 @@
 package club.bloom.access.domain;
 
+import club.bloom.tenancy.domain.TenantKind;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +30,12 @@ public final class Roles {
   /** A partner's terminal looks a member up by passport code at the counter (the cashier). */
   public static final String MEMBERS_LOOKUP = "members-lookup";
 
+  /** Uploads of files to import (a partner's daily purchases CSV, a club's members). */
+  public static final String IMPORTS_WRITE = "imports-write";
+
+  /** Reads of the tenant's reports and statements (usage statements, sales, settlement). */
+  public static final String REPORTS_READ = "reports-read";
+
   /** Roles a club realm may grant. */
   public static final Set<String> CLUB_REALM = Set.of(MEMBER, CLUB_OWNER, CLUB_ADMIN, CLUB_ANALYST);
 
@@ -39,9 +47,41 @@ public final class Roles {
   public static final Set<String> PARTNER_STAFF =
       Set.of(PARTNER_OWNER, PARTNER_ADMIN, CASHIER, PARTNER_ANALYST);
 
-  /** Scopes an API key may carry. */
+  /** Scopes an API key may carry (of a partner or a club; see {@link #apiKeyScopesOf}). */
   public static final Set<String> API_KEY_SCOPES =
-      Set.of("purchases:write", "purchases:read", "members:lookup");
+      Set.of(
+          "purchases:write", "purchases:read", "members:lookup", "imports:write", "reports:read");
+
+  /** Scopes a partner's key may carry: its POS, its terminal, its CSV uploads, its reports. */
+  public static final Set<String> PARTNER_KEY_SCOPES = API_KEY_SCOPES;
+
+  /**
+   * Scopes a club's key may carry: a club reports no purchases and has no counter, so only imports
+   * (its members) and reports (ADR 0020).
+   */
+  public static final Set<String> CLUB_KEY_SCOPES = Set.of("imports:write", "reports:read");
+
+  /** The scopes a key of a tenant of this kind may carry. */
+  public static Set<String> apiKeyScopesOf(TenantKind kind) {
+    return kind == TenantKind.CLUB ? CLUB_KEY_SCOPES : PARTNER_KEY_SCOPES;
+  }
+
+  /** The staff roles of a club, strongest first. */
+  public static final List<String> CLUB_STAFF_ROLES = List.of(CLUB_OWNER, CLUB_ADMIN, CLUB_ANALYST);
+
+  /** The staff roles of a partner business, strongest first. */
+  public static final List<String> PARTNER_STAFF_ROLES =
+      List.of(PARTNER_OWNER, PARTNER_ADMIN, CASHIER, PARTNER_ANALYST);
+
+  /** The staff roles of a tenant of this kind, strongest first. */
+  public static List<String> staffRolesOf(TenantKind kind) {
+    return kind == TenantKind.CLUB ? CLUB_STAFF_ROLES : PARTNER_STAFF_ROLES;
+  }
+
+  /** The owner role of a tenant of this kind: only owners grant or take it. */
+  public static String ownerRoleOf(TenantKind kind) {
+    return kind == TenantKind.CLUB ? CLUB_OWNER : PARTNER_OWNER;
+  }
 
   /**
    * What a partner staff role may do, in the scopes' roles: a login and a key resolve to the same

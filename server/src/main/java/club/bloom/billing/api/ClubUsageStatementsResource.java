@@ -17,10 +17,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The club's monthly usage statements, as JSON or as a CSV download, for its owner or admin. */
+/**
+ * The club's monthly usage statements, as JSON or as a CSV download, for its owner or admin, and
+ * for the club's API keys with {@code reports:read}.
+ */
 @Path("/clubs/{club}/usage-statements")
 @RequestScoped
-@RolesAllowed({Roles.CLUB_ADMIN, Roles.CLUB_OWNER, Roles.PLATFORM_OPERATOR})
+@RolesAllowed({Roles.CLUB_ADMIN, Roles.CLUB_OWNER, Roles.PLATFORM_OPERATOR, Roles.REPORTS_READ})
 public class ClubUsageStatementsResource {
   @Inject CurrentCaller caller;
   @Inject StaffScope scope;
@@ -30,7 +33,7 @@ public class ClubUsageStatementsResource {
   @Path("/{month}")
   @Produces(MediaType.APPLICATION_JSON)
   public StatementDto get(@PathParam("club") String club, @PathParam("month") String month) {
-    Tenant tenant = scope.clubFor(caller.get(), Params.slug("club", club));
+    Tenant tenant = scope.clubForReports(caller.get(), Params.slug("club", club));
     return StatementDto.of(tenant, statements.of(tenant, BillingDtos.month(month)));
   }
 
@@ -38,7 +41,7 @@ public class ClubUsageStatementsResource {
   @Path("/{month}.csv")
   @Produces("text/csv")
   public Response csv(@PathParam("club") String club, @PathParam("month") String month) {
-    Tenant tenant = scope.clubFor(caller.get(), Params.slug("club", club));
+    Tenant tenant = scope.clubForReports(caller.get(), Params.slug("club", club));
     return StatementCsv.response(tenant, statements.of(tenant, BillingDtos.month(month)));
   }
 }

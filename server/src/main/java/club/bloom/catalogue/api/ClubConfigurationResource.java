@@ -28,7 +28,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Club staff (or an operator) read and define the club's categories and tiers. */
+/**
+ * Club owners and admins (or an operator) read and define the club's categories and tiers; its
+ * analysts read them.
+ */
 @Path("/clubs/{club}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,8 +48,9 @@ public class ClubConfigurationResource {
 
   @GET
   @Path("/categories")
+  @RolesAllowed({Roles.CLUB_ADMIN, Roles.CLUB_OWNER, Roles.CLUB_ANALYST, Roles.PLATFORM_OPERATOR})
   public List<CategoryDto> categories(@PathParam("club") String club) {
-    Tenant tenant = scope.clubFor(caller.get(), Params.slug("club", club));
+    Tenant tenant = scope.clubForReading(caller.get(), Params.slug("club", club));
     return catalogue.list(tenant.schema()).stream()
         .map(c -> new CategoryDto(c.code(), c.name()))
         .toList();
@@ -81,8 +85,9 @@ public class ClubConfigurationResource {
   /** The ladder, lowest rank first. */
   @GET
   @Path("/tiers")
+  @RolesAllowed({Roles.CLUB_ADMIN, Roles.CLUB_OWNER, Roles.CLUB_ANALYST, Roles.PLATFORM_OPERATOR})
   public List<TierDto> tiers(@PathParam("club") String club) {
-    Tenant tenant = scope.clubFor(caller.get(), Params.slug("club", club));
+    Tenant tenant = scope.clubForReading(caller.get(), Params.slug("club", club));
     return tiers.ladder(tenant.schema()).rules().stream().map(TierDto::of).toList();
   }
 

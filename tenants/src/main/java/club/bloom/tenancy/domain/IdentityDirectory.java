@@ -42,6 +42,43 @@ public interface IdentityDirectory {
    */
   void setTermsText(String realm, List<String> locales, String text);
 
+  /** The user with this e-mail address (as username or address), if the realm has one. */
+  Optional<String> findUserIdByEmail(String realm, String email);
+
+  /** The user, with those of its realm roles that are among {@code rolesOfInterest}. */
+  Optional<DirectoryUser> findUser(String realm, String userId, Set<String> rolesOfInterest);
+
+  /** The users holding any of these realm roles, each with those of its roles among them. */
+  List<DirectoryUser> usersWithAnyRole(String realm, Set<String> roles);
+
+  /**
+   * The members of a platform-realm organization (a partner's staff), each with those of its realm
+   * roles among {@code rolesOfInterest}.
+   */
+  List<DirectoryUser> organizationMembers(String organizationId, Set<String> rolesOfInterest);
+
+  /** Grants realm roles to an existing user (idempotent). */
+  void grantRealmRoles(String realm, String userId, Set<String> roles);
+
+  /** Takes realm roles from a user; roles it does not hold are ignored (idempotent). */
+  void revokeRealmRoles(String realm, String userId, Set<String> roles);
+
+  /** The ids of the platform realm's organizations the user is a member of. */
+  List<String> organizationsOf(String userId);
+
+  /** Removes the user from the organization; not a member: nothing happens (idempotent). */
+  void removeOrganizationMember(String organizationId, String userId);
+
+  /** Ends the user's sessions: no refresh token of them works any more. */
+  void endSessions(String realm, String userId);
+
+  /**
+   * A user as staff management sees it: its address, the roles asked about, and whether it still
+   * has to set its password (invited, not yet active).
+   */
+  record DirectoryUser(
+      String id, String email, Set<String> roles, boolean passwordPending, long createdAtMillis) {}
+
   /** A user to create. An absent password leaves the user to set one at first login. */
   record NewUser(
       String username,

@@ -1,6 +1,7 @@
 package club.bloom.tenancy.infrastructure;
 
 import club.bloom.tenancy.domain.IdentityDirectory;
+import club.bloom.tenancy.domain.IdentityProviderUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -88,6 +89,11 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
   @ConfigProperty(name = "bloom.smtp.starttls", defaultValue = "false")
   boolean smtpStartTls;
 
+  /**
+   * Creating a realm takes seconds, and much longer on a loaded machine; the call is idempotent.
+   */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -133,8 +139,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                     + clientUuid
                     + "/service-account-user")
             .asJsonObject();
-    grantRealmRoles(
-        platformRealm, serviceUser.getString("id"), java.util.Set.of("platform-operator"));
+    grantRoles(platformRealm, serviceUser.getString("id"), java.util.Set.of("platform-operator"));
     addDefaultClientScope(platformRealm, "bloom-portal", "organization");
     return issuerOf(platformRealm);
   }
@@ -229,7 +234,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
       throw new IllegalStateException("user " + user.username() + " not found in " + realm);
     }
     String id = found.getJsonObject(0).getString("id");
-    grantRealmRoles(realm, id, user.realmRoles());
+    grantRoles(realm, id, user.realmRoles());
     return id;
   }
 
@@ -258,6 +263,184 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     if (response.statusCode() / 100 != 2) {
       throw failure("e-mail a set-password link in " + realm, response);
     }
+  }
+
+  @Override
+  public Optional<String> findUserIdByEmail(String realm, String email) {
+    JsonArray found =
+        getJson("/admin/realms/" + realm + "/users?exact=true&email=" + encode(email))
+            .asJsonArray();
+    if (found.isEmpty()) {
+      found =
+          getJson("/admin/realms/" + realm + "/users?exact=true&username=" + encode(email))
+              .asJsonArray();
+    }
+    return found.stream().map(v -> v.asJsonObject().getString("id")).findFirst();
+  }
+
+  @Override
+  public Optional<DirectoryUser> findUser(
+      String realm, String userId, java.util.Set<String> rolesOfInterest) {
+    HttpResponse<String> response =
+        send("GET", "/admin/realms/" + realm + "/users/" + encode(userId), null);
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    if (response.statusCode() != 200) {
+      throw failure("read user " + userId + " of " + realm, response);
+    }
+    JsonObject user = Json.createReader(new StringReader(response.body())).readObject();
+    return Optional.of(directoryUser(user, realmRolesOf(realm, userId, rolesOfInterest)));
+  }
+
+  @Override
+  public java.util.List<DirectoryUser> usersWithAnyRole(String realm, java.util.Set<String> roles) {
+    Map<String, JsonObject> users = new java.util.LinkedHashMap<>();
+    Map<String, java.util.Set<String>> held = new java.util.HashMap<>();
+    for (String role : new java.util.TreeSet<>(roles)) {
+      JsonArray page =
+          getJson(
+                  "/admin/realms/"
+                      + realm
+                      + "/roles/"
+                      + encode(role)
+                      + "/users?briefRepresentation=false&first=0&max=1000")
+              .asJsonArray();
+      for (JsonValue v : page) {
+        JsonObject u = v.asJsonObject();
+        users.putIfAbsent(u.getString("id"), u);
+        held.computeIfAbsent(u.getString("id"), k -> new java.util.TreeSet<>()).add(role);
+      }
+    }
+    return users.values().stream().map(u -> directoryUser(u, held.get(u.getString("id")))).toList();
+  }
+
+  @Override
+  public java.util.List<DirectoryUser> organizationMembers(
+      String organizationId, java.util.Set<String> rolesOfInterest) {
+    JsonArray members =
+        getJson(
+                "/admin/realms/"
+                    + platformRealm
+                    + "/organizations/"
+                    + encode(organizationId)
+                    + "/members?briefRepresentation=false&first=0&max=1000")
+            .asJsonArray();
+    return members.stream()
+        .map(JsonValue::asJsonObject)
+        .map(u -> directoryUser(u, realmRolesOf(platformRealm, u.getString("id"), rolesOfInterest)))
+        .toList();
+  }
+
+  @Override
+  public void grantRealmRoles(String realm, String userId, java.util.Set<String> roles) {
+    grantRoles(realm, userId, roles);
+  }
+
+  @Override
+  public void revokeRealmRoles(String realm, String userId, java.util.Set<String> roles) {
+    java.util.Set<String> held = realmRolesOf(realm, userId, roles);
+    if (held.isEmpty()) {
+      return;
+    }
+    var reps = Json.createArrayBuilder();
+    for (String role : held) {
+      reps.add(getJson("/admin/realms/" + realm + "/roles/" + encode(role)));
+    }
+    HttpResponse<String> response =
+        send(
+            "DELETE",
+            "/admin/realms/" + realm + "/users/" + encode(userId) + "/role-mappings/realm",
+            reps.build().toString());
+    if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+      throw failure("revoke roles in " + realm, response);
+    }
+  }
+
+  @Override
+  public java.util.List<String> organizationsOf(String userId) {
+    HttpResponse<String> response =
+        send(
+            "GET",
+            "/admin/realms/"
+                + platformRealm
+                + "/organizations/members/"
+                + encode(userId)
+                + "/organizations",
+            null);
+    if (response.statusCode() == 404) {
+      return java.util.List.of();
+    }
+    if (response.statusCode() != 200) {
+      throw failure("read the organizations of a user", response);
+    }
+    return Json.createReader(new StringReader(response.body())).readArray().stream()
+        .map(v -> v.asJsonObject().getString("id"))
+        .toList();
+  }
+
+  @Override
+  public void removeOrganizationMember(String organizationId, String userId) {
+    HttpResponse<String> response =
+        send(
+            "DELETE",
+            "/admin/realms/"
+                + platformRealm
+                + "/organizations/"
+                + encode(organizationId)
+                + "/members/"
+                + encode(userId),
+            null);
+    if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+      throw failure("remove a member of organization " + organizationId, response);
+    }
+  }
+
+  @Override
+  public void endSessions(String realm, String userId) {
+    HttpResponse<String> response =
+        send("POST", "/admin/realms/" + realm + "/users/" + encode(userId) + "/logout", null);
+    if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+      throw failure("end the sessions of a user of " + realm, response);
+    }
+  }
+
+  private java.util.Set<String> realmRolesOf(
+      String realm, String userId, java.util.Set<String> rolesOfInterest) {
+    HttpResponse<String> response =
+        send(
+            "GET",
+            "/admin/realms/" + realm + "/users/" + encode(userId) + "/role-mappings/realm",
+            null);
+    if (response.statusCode() == 404) {
+      return java.util.Set.of();
+    }
+    if (response.statusCode() != 200) {
+      throw failure("read the roles of a user of " + realm, response);
+    }
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (JsonValue v : Json.createReader(new StringReader(response.body())).readArray()) {
+      String name = v.asJsonObject().getString("name", "");
+      if (rolesOfInterest.contains(name)) {
+        out.add(name);
+      }
+    }
+    return out;
+  }
+
+  private static DirectoryUser directoryUser(JsonObject u, java.util.Set<String> roles) {
+    boolean pending =
+        u.containsKey("requiredActions")
+            && u.getJsonArray("requiredActions").stream()
+                .anyMatch(a -> "\"UPDATE_PASSWORD\"".equals(a.toString()));
+    return new DirectoryUser(
+        u.getString("id"),
+        u.getString("email", u.getString("username", "")),
+        java.util.Set.copyOf(roles == null ? java.util.Set.of() : roles),
+        pending,
+        u.getJsonNumber("createdTimestamp") == null
+            ? 0
+            : u.getJsonNumber("createdTimestamp").longValue());
   }
 
   @Override
@@ -384,7 +567,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     }
   }
 
-  private void grantRealmRoles(String realm, String userId, java.util.Set<String> roles) {
+  private void grantRoles(String realm, String userId, java.util.Set<String> roles) {
     if (roles.isEmpty()) {
       return;
     }
@@ -434,7 +617,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
   private HttpResponse<String> send(String method, String path, String body, String contentType) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(keycloakUrl + path))
-            .timeout(Duration.ofSeconds(30))
+            .timeout(REQUEST_TIMEOUT)
             .header("Accept", "application/json");
     if (path.startsWith("/admin/")) {
       request.header("Authorization", "Bearer " + adminToken());
@@ -448,7 +631,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new UncheckedIOException("Keycloak unreachable at " + keycloakUrl, e);
+      throw new IdentityProviderUnavailable("Keycloak unreachable at " + keycloakUrl + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while calling Keycloak", e);
@@ -468,7 +651,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         HttpRequest.newBuilder(
                 URI.create(
                     keycloakUrl + "/realms/" + adminRealm + "/protocol/openid-connect/token"))
-            .timeout(Duration.ofSeconds(30))
+            .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build();
@@ -482,7 +665,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
       tokenExpiry = Instant.now().plusSeconds(Math.max(5, json.getInt("expires_in", 60) - 10));
       return token;
     } catch (IOException e) {
-      throw new UncheckedIOException("Keycloak unreachable at " + keycloakUrl, e);
+      throw new IdentityProviderUnavailable("Keycloak unreachable at " + keycloakUrl + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while calling Keycloak", e);

@@ -26,6 +26,9 @@ public final class Roles {
   /** A partner's terminal looks a member up by passport code at the counter (the cashier). */
   public static final String MEMBERS_LOOKUP = "members-lookup";
 
+  /** A partner's terminal registers a member by phone at the counter (the cashier). */
+  public static final String MEMBERS_REGISTER = "members-register";
+
   /** Roles a club realm may grant. */
   public static final Set<String> CLUB_REALM = Set.of(MEMBER, CLUB_OWNER, CLUB_ADMIN, CLUB_ANALYST);
 
@@ -35,7 +38,7 @@ public final class Roles {
 
   /** Scopes an API key may carry. */
   public static final Set<String> API_KEY_SCOPES =
-      Set.of("purchases:write", "purchases:read", "members:lookup");
+      Set.of("purchases:write", "purchases:read", "members:lookup", "members:register");
 
   /** The role that grants a scope. */
   public static String forScope(String scope) {

@@ -16,7 +16,11 @@ public class JpaCounterRegistrationRepository implements CounterRegistrationRepo
 
   @Override
   public void add(SchemaName club, CounterRegistration registration) {
-    schemas.of(club).persist(registration);
+    var em = schemas.of(club);
+    // The member it refers to may have been persisted in this transaction: written first (no JPA
+    // relationship tells EclipseLink the order of the two inserts).
+    em.flush();
+    em.persist(registration);
   }
 
   @Override

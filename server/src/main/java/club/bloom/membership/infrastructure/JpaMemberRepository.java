@@ -83,7 +83,10 @@ public class JpaMemberRepository implements MemberRepository {
    */
   private Optional<Member> resolve(SchemaName club, Optional<Member> found) {
     Optional<Member> member = found;
-    for (int hop = 0; hop < 4 && member.isPresent(); hop++) {
+    for (int hop = 0; hop < 4; hop++) {
+      if (member.isEmpty()) {
+        return member;
+      }
       Optional<UUID> survivor = member.get().mergedInto();
       if (survivor.isEmpty()) {
         return member;

@@ -42,4 +42,6 @@ run(screenshot, async (page) => {
     return text === expectPoints ? text : undefined;
   });
   check(balance === expectPoints, `the points credited at the counter are shown: ${balance}`);
+  await page.screenshot({ path: screenshot, fullPage: true });
+  pass(`screenshot ${screenshot}`);
 });

@@ -6,6 +6,7 @@ import { errorBanner } from '../components/error-banner';
 import { signInButton, signOutButton } from '../features/auth/auth-buttons';
 import { completeRedirect, createClubSession } from '../features/auth/club-session';
 import { showCabinet } from '../features/cabinet/cabinet-page';
+import { showRegistrationConfirmation } from '../features/cabinet/confirm-registration';
 import { showConsole } from '../features/console/console-page';
 import { landingPage } from '../features/landing/landing-page';
 import { signUpPage, signUpProgressPage } from '../features/signup/signup-page';
@@ -88,6 +89,16 @@ async function renderRoute(
     case 'console':
       await renderConsole(route.club, { main, title, actions, notices, showProblem, signal });
       return;
+    case 'confirm':
+      await renderConfirm(route.club, route.token, {
+        main,
+        title,
+        actions,
+        notices,
+        showProblem,
+        signal,
+      });
+      return;
   }
 }
 
@@ -95,6 +106,7 @@ async function renderRoute(
 function returnPage(club: string | null, page: string | null): string {
   if (!club) return '';
   const route = page ? parseRoute(page) : null;
+  if (route && route.name === 'confirm' && route.club === club) return page ?? clubHref(club);
   if (route && (route.name === 'club' || route.name === 'console') && route.club === club) {
     return route.name === 'console' ? consoleHref(club) : clubHref(club);
   }
@@ -160,6 +172,54 @@ async function renderClub(slug: string, page: ClubPage): Promise<void> {
     signal,
     signInAgain: () => {
       session.signIn().catch((error: unknown) => page.showProblem(toProblem(error)));
+    },
+  });
+}
+
+/**
+ * The link of a registration made at a partner's counter: sign in (or register) in the club's
+ * realm, then accept the terms and claim it; the cabinet follows.
+ */
+async function renderConfirm(slug: string, token: string, page: ClubPage): Promise<void> {
+  const { main, notices, signal } = page;
+  const club = await loadClub(slug, page);
+  if (!club) return;
+  const session = createClubSession(club);
+  const user = await session.currentUser();
+  if (signal.aborted) return;
+
+  document.title = `Подтверждение — ${club.name} — Bloom`;
+  page.title.textContent = club.name;
+  if (!user) {
+    page.actions.replaceChildren();
+    main.replaceChildren(
+      notices,
+      h(
+        'section',
+        { class: 'card welcome', testid: 'confirm-signin' },
+        h('h1', {}, `Участие в клубе «${club.name}»`),
+        h(
+          'p',
+          {},
+          'Вас зарегистрировали на кассе партнёра клуба. Войдите или зарегистрируйтесь, ',
+          'чтобы подтвердить участие и увидеть начисленные баллы.',
+        ),
+        signInButton(session, page.showProblem),
+      ),
+    );
+    return;
+  }
+  page.actions.replaceChildren(signOutButton(session, page.showProblem));
+  const container = h('div', { class: 'cabinet' });
+  main.replaceChildren(notices, container);
+  await showRegistrationConfirmation(container, {
+    api: createApi({ accessToken: session.accessToken }),
+    club: club.slug,
+    clubName: club.name,
+    token,
+    signal,
+    confirmed: () => {
+      window.location.hash = clubHref(club.slug);
     },
   });
 }

@@ -40,6 +40,16 @@ export interface ConsentDocument {
   publishedAt: string;
 }
 
+/** `ClaimedRegistration` (POST /me/counter-registrations) */
+export interface ClaimedRegistration {
+  memberId: string;
+  club: string;
+  passportCode: string;
+  /** The registration was merged into the login's existing member. */
+  merged: boolean;
+  mergedPassportCode?: string;
+}
+
 /** `ConsentAnswer` (POST /me/consents) */
 export interface ConsentAnswer {
   kind: 'terms' | 'marketing';
@@ -321,6 +331,13 @@ export interface RequestOptions {
 export interface BloomApi {
   getClubSignInInfo(club: string, options?: RequestOptions): Promise<ClubSignInInfo>;
   getMyCabinet(options?: RequestOptions): Promise<MemberCabinet>;
+  /** The club's current consent texts (public). */
+  listPublicConsents(club: string, options?: RequestOptions): Promise<ConsentDocument[]>;
+  /** Claims a registration made at a partner's counter, with the link's token. */
+  claimCounterRegistration(
+    claim: { token: string; termsVersion?: number },
+    options?: RequestOptions,
+  ): Promise<ClaimedRegistration>;
   listMyPurchases(
     page: { limit?: number; cursor?: string },
     options?: RequestOptions,
@@ -467,6 +484,14 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
     getClubSignInInfo: (club, request) =>
       getJson<ClubSignInInfo>(`/public/clubs/${encodeURIComponent(club)}`, false, request),
     getMyCabinet: (request) => getJson<MemberCabinet>('/me', true, request),
+    listPublicConsents: (club, request) =>
+      getJson<ConsentDocument[]>(
+        `/public/clubs/${encodeURIComponent(club)}/consents`,
+        false,
+        request,
+      ),
+    claimCounterRegistration: (claim, request) =>
+      sendJson<ClaimedRegistration>('POST', '/me/counter-registrations', true, claim, request),
     listMyPurchases: (page, request) => {
       const query = new URLSearchParams();
       if (page.limit !== undefined) query.set('limit', String(page.limit));

@@ -4,11 +4,15 @@ export type Route =
   | { name: 'landing' }
   | { name: 'club'; club: string }
   | { name: 'console'; club: string }
+  | { name: 'confirm'; club: string; token: string }
   | { name: 'signup' }
   | { name: 'signup-verify'; token: string }
   | { name: 'not-found' };
 
 const SIGNUP_VERIFY_ROUTE = /^\/signup\/verify\/([A-Za-z0-9_-]{43})\/?$/;
+
+/** The link a member registered at a partner's counter opens: `#/c/<club>/confirm/<token>`. */
+const CONFIRM_ROUTE = /^\/c\/([a-z][a-z0-9-]{1,38}[a-z0-9])\/confirm\/([A-Za-z0-9_-]{43})\/?$/;
 
 /** The `Slug` pattern of the contract, then the page within the club. */
 const CLUB_ROUTE = /^\/c\/([a-z][a-z0-9-]{1,38}[a-z0-9])(\/console)?\/?$/;
@@ -21,6 +25,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/signup' || path === '/signup/') return { name: 'signup' };
   const token = SIGNUP_VERIFY_ROUTE.exec(path)?.[1];
   if (token) return { name: 'signup-verify', token };
+  const confirm = CONFIRM_ROUTE.exec(path);
+  if (confirm?.[1] && confirm[2]) return { name: 'confirm', club: confirm[1], token: confirm[2] };
   const match = CLUB_ROUTE.exec(path);
   const club = match?.[1];
   if (!club) return { name: 'not-found' };

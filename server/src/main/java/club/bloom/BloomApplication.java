@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Application;
   "cashier",
   "partner-analyst",
   "purchases-write",
-  "purchases-read"
+  "purchases-read",
+  "members-lookup",
+  "members-register"
 })
 public class BloomApplication extends Application {}

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import club.bloom.client.ApiException;
 import club.bloom.client.model.ApiKeyRequest.ScopesEnum;
 import club.bloom.client.model.ApiKeyScope;
+import club.bloom.client.model.CounterRegistration;
 import club.bloom.client.model.InvitationRequest;
 import club.bloom.client.model.NewApiKey;
 import club.bloom.client.model.PurchaseRequest;
@@ -61,7 +62,8 @@ class CrossTenantContractIT {
             "GET /signups/progress",
             "POST /signups/first-api-key",
             "GET /plans",
-            "GET /public/clubs/{club}")) {
+            "GET /public/clubs/{club}",
+            "GET /public/clubs/{club}/consents")) {
       EXEMPT.put(op, "public: no credential, nothing of a tenant beyond its public page");
     }
     for (String op :
@@ -93,6 +95,7 @@ class CrossTenantContractIT {
   static String partnerKeyOfB;
   static String clubStaffOfB;
   static String partnerStaffOfB;
+  static String registrationTokenOfB;
   static String clubOwnerA;
   static String partnerOwnerA;
 
@@ -101,7 +104,11 @@ class CrossTenantContractIT {
     clubA = Fixtures.club();
     clubB = Fixtures.club();
     List<ScopesEnum> all =
-        List.of(ScopesEnum.PURCHASES_WRITE, ScopesEnum.PURCHASES_READ, ScopesEnum.MEMBERS_LOOKUP);
+        List.of(
+            ScopesEnum.PURCHASES_WRITE,
+            ScopesEnum.PURCHASES_READ,
+            ScopesEnum.MEMBERS_LOOKUP,
+            ScopesEnum.MEMBERS_REGISTER);
     partnerA = clubA.partner(all, "florist");
     partnerB = clubB.partner(all, "florist");
     memberA = clubA.member();
@@ -136,6 +143,14 @@ class CrossTenantContractIT {
     clubStaffOfB = ownerOfB.staff().listClubStaff(clubB.slug()).get(0).getId();
     partnerB.staff("cashier");
     partnerStaffOfB = Fixtures.operator().staff().listPartnerStaff(partnerB.slug()).get(0).getId();
+    String link =
+        partnerB
+            .api()
+            .purchases()
+            .registerAtCounter(clubB.slug(), key(), new CounterRegistration().phone("+79161234567"))
+            .getConfirmationUrl()
+            .toString();
+    registrationTokenOfB = link.substring(link.lastIndexOf('/') + 1);
     clubOwnerA =
         Fixtures.KEYCLOAK.passwordGrant(
             clubA.realm(),
@@ -165,7 +180,9 @@ class CrossTenantContractIT {
         if (EXEMPT.containsKey(operation)) {
           continue;
         }
-        List<Probe> planned = probesOf(method, path.getKey(), example(contract, op.getValue()));
+        boolean partnerSide = op.getValue().path("x-bloom-access").has("scopes");
+        List<Probe> planned =
+            probesOf(method, path.getKey(), example(contract, op.getValue()), partnerSide);
         if (planned.isEmpty()) {
           unknown.add(operation);
           continue;
@@ -208,7 +225,8 @@ class CrossTenantContractIT {
    * The calls that try B's data with A's credentials. Paths under a tenant are filled with B's slug
    * and ids (and, when they also carry an id, once more with A's own slug and B's ids).
    */
-  private static List<Probe> probesOf(String method, String template, Object example) {
+  private static List<Probe> probesOf(
+      String method, String template, Object example, boolean partnerSide) {
     Map<String, String> ofB = new LinkedHashMap<>();
     ofB.put("club", clubB.slug());
     ofB.put("partner", partnerB.slug());
@@ -256,6 +274,12 @@ class CrossTenantContractIT {
       probes.add(new Probe(fill.apply(ofB), clubOwnerA, example, Set.of(403), "club A's owner"));
       probes.add(
           new Probe(fill.apply(ofB), partnerOwnerA, example, Set.of(403), "partner A's owner"));
+    } else if (template.startsWith("/clubs/{club}") && partnerSide) {
+      // A partner's operation on a club (e.g. registering a member there): A's partner, B's club.
+      probes.add(
+          new Probe(fill.apply(ofB), partnerA.apiKey(), example, Set.of(404), "partner A's key"));
+      probes.add(
+          new Probe(fill.apply(ofB), partnerOwnerA, example, Set.of(404), "partner A's owner"));
     } else if (template.startsWith("/clubs/{club}")) {
       probes.add(new Probe(fill.apply(ofB), clubOwnerA, example, Set.of(404), "club A's owner"));
       if (namesAnId(names)) {
@@ -315,6 +339,14 @@ class CrossTenantContractIT {
                   .confirmationCode("000000");
           probes.add(new Probe(template, partnerA.apiKey(), body, Set.of(404), "partner A's key"));
         }
+        case "POST /me/counter-registrations" ->
+            probes.add(
+                new Probe(
+                    template,
+                    memberA.token(),
+                    Map.of("token", registrationTokenOfB, "termsVersion", 1),
+                    Set.of(404),
+                    "club A's member with B's link"));
         case "GET /members/lookup" -> {
           String path = template + "?passportCode=" + memberB.passport();
           probes.add(new Probe(path, partnerA.apiKey(), null, Set.of(404), "partner A's key"));

@@ -36,6 +36,9 @@ public final class Roles {
   /** Reads of the tenant's reports and statements (usage statements, sales, settlement). */
   public static final String REPORTS_READ = "reports-read";
 
+  /** A partner's terminal registers a member by phone at the counter (the cashier). */
+  public static final String MEMBERS_REGISTER = "members-register";
+
   /** Roles a club realm may grant. */
   public static final Set<String> CLUB_REALM = Set.of(MEMBER, CLUB_OWNER, CLUB_ADMIN, CLUB_ANALYST);
 
@@ -50,7 +53,12 @@ public final class Roles {
   /** Scopes an API key may carry (of a partner or a club; see {@link #apiKeyScopesOf}). */
   public static final Set<String> API_KEY_SCOPES =
       Set.of(
-          "purchases:write", "purchases:read", "members:lookup", "imports:write", "reports:read");
+          "purchases:write",
+          "purchases:read",
+          "members:lookup",
+          "members:register",
+          "imports:write",
+          "reports:read");
 
   /** Scopes a partner's key may carry: its POS, its terminal, its CSV uploads, its reports. */
   public static final Set<String> PARTNER_KEY_SCOPES = API_KEY_SCOPES;
@@ -90,10 +98,14 @@ public final class Roles {
    */
   private static final Map<String, Set<String>> PARTNER_STAFF_CAPABILITIES =
       Map.of(
-          PARTNER_OWNER, Set.of(PURCHASES_WRITE, PURCHASES_READ, MEMBERS_LOOKUP),
-          PARTNER_ADMIN, Set.of(PURCHASES_WRITE, PURCHASES_READ, MEMBERS_LOOKUP),
-          CASHIER, Set.of(PURCHASES_WRITE, MEMBERS_LOOKUP),
-          PARTNER_ANALYST, Set.of(PURCHASES_READ));
+          PARTNER_OWNER,
+          Set.of(PURCHASES_WRITE, PURCHASES_READ, MEMBERS_LOOKUP, MEMBERS_REGISTER),
+          PARTNER_ADMIN,
+          Set.of(PURCHASES_WRITE, PURCHASES_READ, MEMBERS_LOOKUP, MEMBERS_REGISTER),
+          CASHIER,
+          Set.of(PURCHASES_WRITE, MEMBERS_LOOKUP, MEMBERS_REGISTER),
+          PARTNER_ANALYST,
+          Set.of(PURCHASES_READ));
 
   /** The partner staff roles of a login plus the capabilities they imply. */
   public static Set<String> partnerStaff(Set<String> granted) {

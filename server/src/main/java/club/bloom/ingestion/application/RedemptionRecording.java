@@ -81,6 +81,8 @@ public class RedemptionRecording {
     }
     Member member =
         members.findByPassport(club.schema(), passport).orElseThrow(UnknownPassport::new);
+    // Registered at a counter and not confirmed yet: the points are kept, not spendable (409).
+    member.requireConfirmed();
 
     Currency currency = currency(club, command.currency());
     PointsPayment payment = payment(club, currency, receipt.amount(), command.pointsToRedeem());

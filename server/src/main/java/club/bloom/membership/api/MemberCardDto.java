@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * The contract's {@code MemberCard}: a member as staff or a partner's cashier see it. Personal
- * fields the club's PD-access policy hides from the caller are absent.
+ * fields the club's PD-access policy hides from the caller are absent; {@code status} says whether
+ * the member has confirmed (a member registered at a counter awaits confirmation).
  */
 public record MemberCardDto(
     UUID memberId,
@@ -16,7 +17,9 @@ public record MemberCardDto(
     TierRef tier,
     boolean innerCircle,
     long pointsBalance,
-    PersonalFieldsDto personal) {
+    PersonalFieldsDto personal,
+    String status,
+    UUID mergedInto) {
 
   /** The contract's {@code PersonalFields}. */
   public record PersonalFieldsDto(
@@ -34,6 +37,8 @@ public record MemberCardDto(
         card.tier().map(t -> new TierRef(t.code(), t.name())).orElse(null),
         card.innerCircle(),
         card.pointsBalance(),
-        PersonalFieldsDto.of(card.personal()));
+        PersonalFieldsDto.of(card.personal()),
+        card.status().code(),
+        card.mergedInto().orElse(null));
   }
 }

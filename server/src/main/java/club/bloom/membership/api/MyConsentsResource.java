@@ -61,7 +61,10 @@ public class MyConsentsResource {
             checks,
             "channel",
             body.channel(),
-            ConsentChannel.parse(body.channel()).orElse(null),
+            // counter-link is recorded only by claiming a counter registration's link.
+            ConsentChannel.parse(body.channel())
+                .filter(c -> c != ConsentChannel.COUNTER_LINK)
+                .orElse(null),
             "web, terminal, api");
     String action = checks.required("action", body.action(), 16);
     boolean accept = "accept".equals(action);

@@ -43,6 +43,15 @@ public class ConsentTexts {
     return document;
   }
 
+  /**
+   * The current version of each kind, for anyone (the texts are public): a person confirming a
+   * counter registration reads the terms before she has a member profile.
+   */
+  @Transactional
+  public List<ConsentDocument> current(Tenant club) {
+    return consents.current(club.schema());
+  }
+
   /** Every published version, newest first. */
   @Transactional
   public List<ConsentDocument> all(Tenant club) {

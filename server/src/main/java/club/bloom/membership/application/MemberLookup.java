@@ -6,6 +6,7 @@ import club.bloom.ledger.domain.PointLedger;
 import club.bloom.membership.domain.DisclosedPersonalData;
 import club.bloom.membership.domain.Member;
 import club.bloom.membership.domain.MemberRepository;
+import club.bloom.membership.domain.MemberStatus;
 import club.bloom.membership.domain.PassportCode;
 import club.bloom.membership.domain.PassportDirectory;
 import club.bloom.membership.domain.UnknownPassport;
@@ -81,7 +82,9 @@ public class MemberLookup {
         tier,
         tier.map(TierRule::invitationOnly).orElse(false),
         ledger.read(club.schema(), member.id()).active(Currency.POINTS, now),
-        disclosure.disclose(club, caller, member));
+        disclosure.disclose(club, caller, member),
+        member.status(),
+        member.mergedInto());
   }
 
   /** What a reader other than the member sees of a member. */
@@ -92,5 +95,7 @@ public class MemberLookup {
       Optional<TierRule> tier,
       boolean innerCircle,
       long pointsBalance,
-      DisclosedPersonalData personal) {}
+      DisclosedPersonalData personal,
+      MemberStatus status,
+      Optional<UUID> mergedInto) {}
 }

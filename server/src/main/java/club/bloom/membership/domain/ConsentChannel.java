@@ -4,16 +4,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where the member gave or withdrew consent: the web cabinet, a partner's terminal, or a partner's
- * or club's own app through the API.
+ * Where the member gave or withdrew consent: the web cabinet, a partner's terminal, a partner's or
+ * club's own app through the API, or the link she was given when registered at a counter.
  */
 public enum ConsentChannel {
   WEB,
   TERMINAL,
-  API;
+  API,
+  COUNTER_LINK;
 
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   public static Optional<ConsentChannel> parse(String code) {

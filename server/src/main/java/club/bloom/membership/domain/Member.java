@@ -2,10 +2,13 @@ package club.bloom.membership.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.persistence.annotations.Multitenant;
@@ -55,6 +58,19 @@ public class Member {
   @Column(name = "below_tier_since")
   private Instant belowTierSince;
 
+  @Enumerated(EnumType.STRING)
+  private MemberStatus status = MemberStatus.ACTIVE;
+
+  // Nullable uuid columns are mapped as text (the JDBC driver passes them untyped).
+  @Column(name = "merged_into")
+  private String mergedInto;
+
+  @Column(name = "merged_at")
+  private Instant mergedAt;
+
+  @Column(name = "likely_duplicate_of")
+  private String likelyDuplicateOf;
+
   @Version private long version;
 
   protected Member() {}
@@ -75,8 +91,132 @@ public class Member {
     m.phoneIndex = phoneIndex.clone();
     m.emailIndex = emailIndex.clone();
     m.enrolledAt = now;
+    m.status = MemberStatus.ACTIVE;
     return m;
   }
+
+  /**
+   * A member registered by a partner's cashier: no login yet, awaiting confirmation. {@code
+   * emailIndex} is null when no e-mail was given or the e-mail is another member's ({@code
+   * likelyDuplicateOf}).
+   */
+  public static Member registerAtCounter(
+      UUID id,
+      PassportCode passport,
+      byte[] sealedPersonalData,
+      byte[] phoneIndex,
+      byte[] emailIndex,
+      Optional<UUID> likelyDuplicateOf,
+      Instant now) {
+    Member m = new Member();
+    m.id = id;
+    m.passportCode = passport.value();
+    m.personalData = sealedPersonalData.clone();
+    m.phoneIndex = phoneIndex.clone();
+    m.emailIndex = emailIndex == null ? null : emailIndex.clone();
+    m.enrolledAt = now;
+    m.status = MemberStatus.AWAITING_CONFIRMATION;
+    m.likelyDuplicateOf = likelyDuplicateOf.map(UUID::toString).orElse(null);
+    return m;
+  }
+
+  public MemberStatus status() {
+    return status;
+  }
+
+  /**
+   * Refuses spending while the member has not confirmed a counter registration.
+   *
+   * @throws MemberNotConfirmed awaiting confirmation (409)
+   */
+  public void requireConfirmed() {
+    if (status == MemberStatus.AWAITING_CONFIRMATION) {
+      throw new MemberNotConfirmed();
+    }
+  }
+
+  /**
+   * A login claims this counter registration: the member becomes that login's, confirmed.
+   *
+   * @throws IllegalStateException the member is not awaiting confirmation
+   */
+  public void confirm(String loginSubject) {
+    if (status != MemberStatus.AWAITING_CONFIRMATION || subject != null) {
+      throw new IllegalStateException("member " + id + " is not awaiting confirmation");
+    }
+    subject = loginSubject;
+    status = MemberStatus.ACTIVE;
+  }
+
+  /**
+   * A login takes a confirmed member that has none (one confirmed by a merge with a member whose
+   * login it keeps).
+   */
+  public void attachLogin(String loginSubject) {
+    if (status != MemberStatus.ACTIVE || subject != null) {
+      throw new IllegalStateException("member " + id + " cannot take a login");
+    }
+    subject = loginSubject;
+  }
+
+  /**
+   * This member (the survivor) absorbs {@code other}, found to be the same person. Rules: two
+   * distinct members, neither already merged; the survivor is confirmed if either was; the survivor
+   * keeps the higher of the two tiers ({@code tierOrder} ranks tier codes), with the manual or
+   * invitation terms it came with; the other is marked merged into the survivor and holds no tier.
+   * The caller moves the history (purchases, ledger, tier changes) in the same transaction.
+   *
+   * @return the survivor's tier change, when it took the other's higher tier
+   * @throws CannotMerge the same member, or one of them already merged
+   */
+  public Optional<TierMove> absorb(Member other, Comparator<String> tierOrder, Instant now) {
+    if (other.id.equals(id)) {
+      throw new CannotMerge("A member cannot be merged with itself");
+    }
+    if (status == MemberStatus.MERGED || other.status == MemberStatus.MERGED) {
+      throw new CannotMerge(
+          "Member "
+              + (status == MemberStatus.MERGED ? id : other.id)
+              + " has already been merged into another member");
+    }
+    if (other.status == MemberStatus.ACTIVE) {
+      status = MemberStatus.ACTIVE;
+    }
+    Optional<TierMove> move = Optional.empty();
+    if (other.tierCode != null
+        && (tierCode == null || tierOrder.compare(other.tierCode, tierCode) > 0)) {
+      move = Optional.of(new TierMove(tierCode, other.tierCode));
+      tierCode = other.tierCode;
+      manualTier = other.manualTier;
+      manualUntil = other.manualUntil;
+      belowTierSince = other.belowTierSince;
+    }
+    other.status = MemberStatus.MERGED;
+    other.mergedInto = id.toString();
+    other.mergedAt = now;
+    other.tierCode = null;
+    other.manualTier = null;
+    other.manualUntil = null;
+    other.belowTierSince = null;
+    return move;
+  }
+
+  /** The member this one was merged into. */
+  public Optional<UUID> mergedInto() {
+    return Optional.ofNullable(mergedInto).map(UUID::fromString);
+  }
+
+  public Optional<Instant> mergedAt() {
+    return Optional.ofNullable(mergedAt);
+  }
+
+  /** Another member with the e-mail given when this one was registered at a counter. */
+  public Optional<UUID> likelyDuplicateOf() {
+    return Optional.ofNullable(likelyDuplicateOf).map(UUID::fromString);
+  }
+
+  /** A tier change: from (none when null) to. */
+  public record TierMove(String from, String to) {}
 
   /** Moves the member to another tier; returns the previous one. */
   public Optional<String> promote(String tier) {
@@ -159,6 +299,10 @@ public class Member {
 
   public Optional<String> tier() {
     return Optional.ofNullable(tierCode);
+  }
+
+  public Instant enrolledAt() {
+    return enrolledAt;
   }
 
   public byte[] sealedPersonalData() {

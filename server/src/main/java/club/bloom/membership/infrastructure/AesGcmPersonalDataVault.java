@@ -37,17 +37,23 @@ public class AesGcmPersonalDataVault implements PersonalDataVault {
 
   @Override
   public byte[] seal(SchemaName club, UUID memberId, PersonalData data) {
-    JsonObjectBuilder json =
-        Json.createObjectBuilder()
-            .add("firstName", data.firstName())
-            .add("lastName", data.lastName())
-            .add("phone", data.normalizedPhone())
-            .add("email", data.normalizedEmail());
+    // Absent fields (a member registered at a counter) are left out.
+    JsonObjectBuilder json = Json.createObjectBuilder();
+    addIfPresent(json, "firstName", data.firstName());
+    addIfPresent(json, "lastName", data.lastName());
+    addIfPresent(json, "phone", data.normalizedPhone());
+    addIfPresent(json, "email", data.normalizedEmail());
     if (data.birthday() != null) {
       json.add("birthday", data.birthday().toString());
     }
     byte[] plain = json.build().toString().getBytes(StandardCharsets.UTF_8);
     return sealBytes(club, associatedData(club, memberId), plain);
+  }
+
+  private static void addIfPresent(JsonObjectBuilder json, String name, String value) {
+    if (value != null) {
+      json.add(name, value);
+    }
   }
 
   @Override
@@ -101,10 +107,10 @@ public class AesGcmPersonalDataVault implements PersonalDataVault {
     JsonObject json =
         Json.createReader(new StringReader(new String(plain, StandardCharsets.UTF_8))).readObject();
     return new PersonalData(
-        json.getString("firstName"),
-        json.getString("lastName"),
-        json.getString("phone"),
-        json.getString("email"),
+        json.getString("firstName", null),
+        json.getString("lastName", null),
+        json.getString("phone", null),
+        json.getString("email", null),
         json.containsKey("birthday") ? LocalDate.parse(json.getString("birthday")) : null);
   }
 

@@ -72,13 +72,22 @@ public class JpaConsentRepository implements ConsentRepository {
 
   @Override
   public List<ConsentRecord> recordsOf(SchemaName club, UUID memberId) {
-    return schemas
-        .of(club)
-        .createQuery(
-            "select r from ConsentRecord r where r.memberId = :member order by r.recordedAt",
-            ConsentRecord.class)
-        .setParameter("member", memberId)
-        .getResultList();
+    // A merged member's consents stay its own records (append-only) and count for the survivor.
+    var em = schemas.of(club);
+    em.flush();
+    @SuppressWarnings("unchecked")
+    List<ConsentRecord> records =
+        em.createNativeQuery(
+                "SELECT r.* FROM "
+                    + club
+                    + ".consent_record r WHERE r.member_id = ? OR r.member_id IN (SELECT m.id FROM "
+                    + club
+                    + ".member m WHERE m.merged_into = ?) ORDER BY r.recorded_at, r.id",
+                ConsentRecord.class)
+            .setParameter(1, memberId)
+            .setParameter(2, memberId)
+            .getResultList();
+    return records;
   }
 
   @Override

@@ -7,6 +7,7 @@ import club.bloom.tenancy.domain.SchemaName;
 import club.bloom.tenancy.infrastructure.TenantEntityManagers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,43 +22,98 @@ public class JpaMemberRepository implements MemberRepository {
   }
 
   @Override
+  public Optional<Member> lock(SchemaName club, UUID id) {
+    return Optional.ofNullable(
+        schemas
+            .of(club)
+            .find(Member.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
   public Optional<Member> findByPassport(SchemaName club, PassportCode code) {
-    return schemas
-        .of(club)
-        .createQuery("select m from Member m where m.passportCode = :code", Member.class)
-        .setParameter("code", code.value())
-        .getResultStream()
-        .findFirst();
+    return resolve(
+        club,
+        schemas
+            .of(club)
+            .createQuery("select m from Member m where m.passportCode = :code", Member.class)
+            .setParameter("code", code.value())
+            .getResultStream()
+            .findFirst());
   }
 
   @Override
   public Optional<Member> findBySubject(SchemaName club, String subject) {
-    return schemas
-        .of(club)
-        .createQuery("select m from Member m where m.subject = :subject", Member.class)
-        .setParameter("subject", subject)
-        .getResultStream()
-        .findFirst();
+    return resolve(
+        club,
+        schemas
+            .of(club)
+            .createQuery("select m from Member m where m.subject = :subject", Member.class)
+            .setParameter("subject", subject)
+            .getResultStream()
+            .findFirst());
   }
 
   @Override
   public Optional<Member> findByPhoneIndex(SchemaName club, byte[] phoneIndex) {
-    return schemas
-        .of(club)
-        .createQuery("select m from Member m where m.phoneIndex = :index", Member.class)
-        .setParameter("index", phoneIndex)
-        .getResultStream()
-        .findFirst();
+    return resolve(
+        club,
+        schemas
+            .of(club)
+            .createQuery("select m from Member m where m.phoneIndex = :index", Member.class)
+            .setParameter("index", phoneIndex)
+            .getResultStream()
+            .findFirst());
   }
 
   @Override
   public Optional<Member> findByEmailIndex(SchemaName club, byte[] emailIndex) {
-    return schemas
-        .of(club)
-        .createQuery("select m from Member m where m.emailIndex = :index", Member.class)
-        .setParameter("index", emailIndex)
-        .getResultStream()
-        .findFirst();
+    return resolve(
+        club,
+        schemas
+            .of(club)
+            .createQuery("select m from Member m where m.emailIndex = :index", Member.class)
+            .setParameter("index", emailIndex)
+            .getResultStream()
+            .findFirst());
+  }
+
+  /**
+   * A merged member answers its survivor. Merges point every absorbed member straight at the
+   * survivor, so one hop is enough; the bound only guards against a corrupt chain.
+   */
+  private Optional<Member> resolve(SchemaName club, Optional<Member> found) {
+    Optional<Member> member = found;
+    for (int hop = 0; hop < 4; hop++) {
+      if (member.isEmpty()) {
+        return member;
+      }
+      Optional<UUID> survivor = member.get().mergedInto();
+      if (survivor.isEmpty()) {
+        return member;
+      }
+      member = find(club, survivor.get());
+    }
+    throw new IllegalStateException("merge chain too long in " + club);
+  }
+
+  @Override
+  public List<Member> likelyDuplicates(SchemaName club, int limit) {
+    @SuppressWarnings("unchecked")
+    List<Member> rows =
+        schemas
+            .of(club)
+            .createNativeQuery(
+                "SELECT m.* FROM "
+                    + club
+                    + ".member m JOIN "
+                    + club
+                    + ".member o ON o.id = m.likely_duplicate_of"
+                    + " WHERE m.status <> 'MERGED' AND o.status <> 'MERGED'"
+                    + " ORDER BY m.enrolled_at, m.id LIMIT ?",
+                Member.class)
+            .setParameter(1, limit)
+            .getResultList();
+    return rows;
   }
 
   @Override
@@ -83,7 +139,10 @@ public class JpaMemberRepository implements MemberRepository {
   public long countEnrolledBefore(SchemaName club, java.time.Instant before) {
     return schemas
         .of(club)
-        .createQuery("select count(m) from Member m where m.enrolledAt < :before", Long.class)
+        .createQuery(
+            "select count(m) from Member m where m.enrolledAt < :before"
+                + " and (m.mergedAt is null or m.mergedAt >= :before)",
+            Long.class)
         .setParameter("before", before)
         .getSingleResult();
   }

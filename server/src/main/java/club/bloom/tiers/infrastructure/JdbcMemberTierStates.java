@@ -53,8 +53,9 @@ public class JdbcMemberTierStates implements MemberTierStates {
         + " m.below_tier_since, s.spent, s.categories, s.top_share FROM (SELECT id, version,"
         + " tier_code, manual_tier, manual_until, below_tier_since FROM "
         + club
-        + ".member"
-        + (after ? " WHERE id > ?" : "")
+        // Members merged into another hold no tier and no purchases: not reviewed.
+        + ".member WHERE status <> 'MERGED'"
+        + (after ? " AND id > ?" : "")
         + " ORDER BY id LIMIT ?) m LEFT JOIN LATERAL (SELECT spent, categories, top_share FROM "
         + club
         + ".member_standing WHERE member_id = m.id LIMIT 1) s ON true ORDER BY m.id";

@@ -40,8 +40,8 @@ public class SqlMemberStandings implements MemberStandings {
 
   /**
    * Every member's standing from the window's spend ({@code ?1} the run's time): members without
-   * purchases rank last, {@code top_share} = 100 × rank / members. Public so that the benchmark can
-   * EXPLAIN exactly this statement.
+   * purchases rank last, {@code top_share} = 100 × rank / members (members merged into another are
+   * not counted). Public so that the benchmark can EXPLAIN exactly this statement.
    */
   public static String rankSql(SchemaName club, String spend) {
     return "INSERT INTO "
@@ -53,7 +53,7 @@ public class SqlMemberStandings implements MemberStandings {
         + club
         + ".member m LEFT JOIN "
         + spend
-        + " s ON s.member_id = m.id";
+        + " s ON s.member_id = m.id WHERE m.status <> 'MERGED'";
   }
 
   /**

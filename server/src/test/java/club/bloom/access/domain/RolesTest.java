@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 class RolesTest {
 
   @Test
-  void aCashierRecordsPurchasesAndLooksMembersUpButReadsNoReceipts() {
+  void aCashierRecordsPurchasesLooksUpAndRegistersMembersButReadsNoReceipts() {
     Set<String> roles = Roles.partnerStaff(Set.of(Roles.CASHIER));
-    assertEquals(Set.of(Roles.CASHIER, Roles.PURCHASES_WRITE, Roles.MEMBERS_LOOKUP), roles);
+    assertEquals(
+        Set.of(Roles.CASHIER, Roles.PURCHASES_WRITE, Roles.MEMBERS_LOOKUP, Roles.MEMBERS_REGISTER),
+        roles);
   }
 
   @Test

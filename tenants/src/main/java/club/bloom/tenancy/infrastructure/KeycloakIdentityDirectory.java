@@ -119,7 +119,34 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     requireRegistrationStep(realm, "registration-terms-and-conditions");
     // After the step: Keycloak makes the action a default one when the step becomes required.
     enableRequiredAction(realm, "TERMS_AND_CONDITIONS");
+    ensureDefaultRealmRole(realm, "member");
     return issuerOf(realm);
+  }
+
+  /**
+   * Every new login of the realm gets {@code role} (a person who registers in the club's realm,
+   * e.g. to confirm a registration made at a partner's counter, is a member). The template's {@code
+   * defaultRole} composites were not applied when the realm was created through the admin API, so
+   * the role is added to the realm's default roles here, idempotently.
+   */
+  private void ensureDefaultRealmRole(String realm, String role) {
+    String path = "/admin/realms/" + realm + "/roles/" + encode("default-roles-" + realm);
+    boolean present =
+        getJson(path + "/composites/realm").asJsonArray().stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(r -> role.equals(r.getString("name", "")));
+    if (present) {
+      return;
+    }
+    String body =
+        Json.createArrayBuilder()
+            .add(getJson("/admin/realms/" + realm + "/roles/" + encode(role)))
+            .build()
+            .toString();
+    HttpResponse<String> response = send("POST", path + "/composites", body);
+    if (response.statusCode() / 100 != 2) {
+      throw failure("add " + role + " to the default roles of " + realm, response);
+    }
   }
 
   @Override

@@ -1,0 +1,107 @@
+package club.bloom.membership.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantTableDiscriminator;
+import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
+
+/**
+ * A member registered at a partner's counter, and the link she confirms it with (club schema). The
+ * link's token is kept only as its SHA-256; the link is single use and expires. Claimed once by one
+ * login: the same login claiming again is told it is done, any other is refused.
+ */
+@Entity
+@Table(name = "counter_registration")
+@Multitenant(MultitenantType.TABLE_PER_TENANT)
+@TenantTableDiscriminator(type = TenantTableDiscriminatorType.SCHEMA)
+public class CounterRegistration {
+  @Id private UUID id;
+
+  @Column(name = "member_id")
+  private UUID memberId;
+
+  @Column(name = "partner_id")
+  private UUID partnerId;
+
+  @Column(name = "token_sha256")
+  private byte[] tokenSha256;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "expires_at")
+  private Instant expiresAt;
+
+  @Column(name = "claimed_at")
+  private Instant claimedAt;
+
+  @Column(name = "claimed_by")
+  private String claimedBy;
+
+  @Version private long version;
+
+  protected CounterRegistration() {}
+
+  public static CounterRegistration issue(
+      UUID id, UUID memberId, UUID partnerId, byte[] tokenSha256, Instant now, Duration validity) {
+    CounterRegistration r = new CounterRegistration();
+    r.id = id;
+    r.memberId = memberId;
+    r.partnerId = partnerId;
+    r.tokenSha256 = tokenSha256.clone();
+    r.createdAt = now;
+    r.expiresAt = now.plus(validity);
+    return r;
+  }
+
+  /**
+   * The login {@code subject} claims the registration now.
+   *
+   * @return false when this login had already claimed it (nothing to do again)
+   * @throws club.bloom.shared.domain.BloomException {@code registration-link-used} (claimed by
+   *     another login) or {@code registration-link-expired} (410)
+   */
+  public boolean claim(String subject, Instant now) {
+    if (claimedBy != null) {
+      if (claimedBy.equals(subject)) {
+        return false;
+      }
+      throw RegistrationLinkInvalid.used();
+    }
+    if (!now.isBefore(expiresAt)) {
+      throw RegistrationLinkInvalid.expired();
+    }
+    claimedBy = subject;
+    claimedAt = now;
+    return true;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID memberId() {
+    return memberId;
+  }
+
+  public UUID partnerId() {
+    return partnerId;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public Optional<Instant> claimedAt() {
+    return Optional.ofNullable(claimedAt);
+  }
+}

@@ -63,7 +63,8 @@ class CrossTenantContractIT {
             "POST /signups/first-api-key",
             "GET /plans",
             "GET /public/clubs/{club}",
-            "GET /public/clubs/{club}/consents")) {
+            "GET /public/clubs/{club}/consents",
+            "GET /public/platform")) {
       EXEMPT.put(op, "public: no credential, nothing of a tenant beyond its public page");
     }
     for (String op :

@@ -104,7 +104,8 @@ public final class Roles {
           Set.of(PURCHASES_WRITE, PURCHASES_READ, MEMBERS_LOOKUP, MEMBERS_REGISTER),
           CASHIER,
           Set.of(PURCHASES_WRITE, MEMBERS_LOOKUP, MEMBERS_REGISTER),
-          PARTNER_ANALYST, Set.of(PURCHASES_READ));
+          PARTNER_ANALYST,
+          Set.of(PURCHASES_READ));
 
   /** The partner staff roles of a login plus the capabilities they imply. */
   public static Set<String> partnerStaff(Set<String> granted) {

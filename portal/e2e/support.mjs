@@ -79,6 +79,11 @@ export async function signIn(page, { username, password, arrived }) {
   await page.locator('#username').waitFor({ state: 'visible' });
   pass(`sign-in leads to the identity provider (${new URL(page.url()).origin})`);
   await page.locator('#username').fill(username);
+  if (!(await visible(page, '#password'))) {
+    // Realms with organizations (the platform realm) ask for the username first, then the password.
+    await page.locator('#kc-login').click();
+    await page.locator('#password').waitFor({ state: 'visible' });
+  }
   await page.locator('#password').fill(password);
   await page.locator('#kc-login').click();
 

@@ -4,15 +4,27 @@
  */
 import { errorBanner } from '../components/error-banner';
 import { signInButton, signOutButton } from '../features/auth/auth-buttons';
-import { completeRedirect, createClubSession } from '../features/auth/club-session';
+import {
+  completeRedirect,
+  createClubSession,
+  createPlatformSession,
+} from '../features/auth/club-session';
 import { showCabinet } from '../features/cabinet/cabinet-page';
 import { showRegistrationConfirmation } from '../features/cabinet/confirm-registration';
 import { showConsole } from '../features/console/console-page';
 import { landingPage } from '../features/landing/landing-page';
+import { showOps, type OpsView } from '../features/ops/ops-page';
 import { signUpPage, signUpProgressPage } from '../features/signup/signup-page';
 import { createApi, toProblem, type ClubSignInInfo, type Problem } from '../lib/api';
 import { h } from '../lib/dom';
-import { LANDING_HREF, clubHref, consoleHref, parseRoute, type Route } from '../lib/routes';
+import {
+  LANDING_HREF,
+  clubHref,
+  consoleHref,
+  isOpsRoute,
+  parseRoute,
+  type Route,
+} from '../lib/routes';
 
 export async function startApp(root: HTMLElement): Promise<void> {
   // Coming back from the club's login (or logout) page: finish that, then drop the code and state
@@ -99,13 +111,23 @@ async function renderRoute(
         signal,
       });
       return;
+    case 'ops':
+      await renderOps({ tab: route.tab }, { main, title, actions, notices, showProblem, signal });
+      return;
+    case 'ops-tenant':
+      await renderOps(
+        { kinds: route.kinds, slug: route.slug },
+        { main, title, actions, notices, showProblem, signal },
+      );
+      return;
   }
 }
 
 /** Where to land after the identity provider: the page left from, if it is one of that club's. */
 function returnPage(club: string | null, page: string | null): string {
-  if (!club) return '';
   const route = page ? parseRoute(page) : null;
+  // The operator's console (platform realm) carries no club.
+  if (!club) return route && page && isOpsRoute(route) ? page : '';
   if (route && route.name === 'confirm' && route.club === club) return page ?? clubHref(club);
   if (route && (route.name === 'club' || route.name === 'console') && route.club === club) {
     return route.name === 'console' ? consoleHref(club) : clubHref(club);
@@ -279,5 +301,59 @@ async function renderConsole(slug: string, page: ClubPage): Promise<void> {
       session.signIn().catch((error: unknown) => page.showProblem(toProblem(error)));
     },
     switchAccount: signOut,
+  });
+}
+
+async function renderOps(view: OpsView, page: ClubPage): Promise<void> {
+  const { main, notices, signal } = page;
+  main.replaceChildren(notices, h('p', { class: 'loading' }, 'Загружаем…'));
+  let platform;
+  try {
+    platform = await createApi().getPlatformSignInInfo({ signal });
+  } catch (error) {
+    if (!signal.aborted) main.replaceChildren(notices, errorBanner(toProblem(error)));
+    return;
+  }
+  const session = createPlatformSession(platform);
+  const user = await session.currentUser();
+  if (signal.aborted) return;
+
+  document.title = 'Консоль оператора — Bloom';
+  page.title.textContent = 'Оператор платформы';
+  if (!user) {
+    page.actions.replaceChildren();
+    main.replaceChildren(
+      notices,
+      h(
+        'section',
+        { class: 'card welcome' },
+        h('h1', {}, 'Консоль оператора'),
+        h(
+          'p',
+          {},
+          'Клубы и партнёры платформы: статус, тариф, использование, приостановка; заявки на ',
+          'подключение. Войдите учётной записью оператора платформы.',
+        ),
+        signInButton(session, page.showProblem),
+      ),
+    );
+    return;
+  }
+
+  page.actions.replaceChildren(signOutButton(session, page.showProblem));
+  main.classList.add('page--wide');
+  const container = h('div', { class: 'console-page' });
+  main.replaceChildren(notices, container);
+  const profile = user.profile;
+  await showOps(container, view, {
+    api: createApi({ accessToken: session.accessToken }),
+    who: profile.email ?? profile.preferred_username ?? profile.sub,
+    signal,
+    signInAgain: () => {
+      session.signIn().catch((error: unknown) => page.showProblem(toProblem(error)));
+    },
+    switchAccount: () => {
+      session.signOut().catch((error: unknown) => page.showProblem(toProblem(error)));
+    },
   });
 }

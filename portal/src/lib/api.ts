@@ -4,7 +4,7 @@
  * authentication, problem+json errors and the base path are handled in one place.
  *
  * The types mirror the contract's schemas of the same names; only the operations the portal uses
- * (the member cabinet and the club console) are typed.
+ * (the member cabinet, the club console and the operator's console) are typed.
  */
 
 /** `Money`: a decimal string with a currency, never a float. */
@@ -152,6 +152,123 @@ export interface ClubSignInInfo {
   name: string;
   issuer: string;
   clientId: string;
+}
+
+/** `PlatformSignInInfo` (GET /public/platform) */
+export interface PlatformSignInInfo {
+  issuer: string;
+  clientId: string;
+}
+
+/** `PlanRef` */
+export interface PlanRef {
+  code: string;
+  name: string;
+}
+
+export type LimitName =
+  | 'members'
+  | 'partnersPerClub'
+  | 'purchasesPerMonth'
+  | 'apiRequestsPerSecond'
+  | 'csvRowsPerDay'
+  | 'staffSeats';
+
+/** `PlanLimits`: an absent limit is unlimited. */
+export type PlanLimits = Partial<Record<LimitName, number>>;
+
+/** `Plan` (GET /plans) */
+export interface Plan {
+  code: string;
+  name: string;
+  monthlyPrice: Money;
+  limits: PlanLimits;
+}
+
+export type TenantKind = 'club' | 'partner';
+export type TenantStatus = 'PROVISIONING' | 'ACTIVE' | 'SUSPENDED';
+
+/** `TenantSummary` (the operator's list) */
+export interface TenantSummary {
+  kind: TenantKind;
+  slug: string;
+  name: string;
+  status: TenantStatus;
+  provisioningStep:
+    'REGISTERED' | 'SCHEMA_MIGRATED' | 'IDENTITY_CREATED' | 'ADMIN_CREATED' | 'DONE';
+  suspendedAt?: string;
+  suspensionReason?: string;
+  plan: PlanRef;
+  /** The plan's limits with the operator's overrides. */
+  limits: PlanLimits;
+  usage: { month: string; purchases: number; apiRequests: number };
+}
+
+/** `TenantPage` */
+export interface TenantPage {
+  items: TenantSummary[];
+  nextCursor?: string;
+}
+
+/** `UsageLine`: a measure held against a limit (`allowed` absent: unlimited). */
+export interface UsageLine {
+  metric: string;
+  quantity: number;
+  limit?: LimitName;
+  allowed?: number;
+}
+
+/** `LimitOverride`: without `value` the limit is unlimited. */
+export interface LimitOverride {
+  limit: LimitName;
+  value?: number;
+}
+
+/** `Subscription` */
+export interface Subscription {
+  tenant: { kind: TenantKind; slug: string; name: string };
+  plan: PlanRef;
+  monthlyPrice: Money;
+  since: string;
+  pendingChange?: { plan: PlanRef; effectiveFrom: string };
+  limits: PlanLimits;
+  overrides: LimitOverride[];
+  month: string;
+  usage: UsageLine[];
+}
+
+/** `SubscriptionUpdate` (operator): `overrides`, when present, replaces all of them. */
+export interface SubscriptionUpdate {
+  plan: string;
+  effectiveFrom?: string;
+  overrides?: LimitOverride[];
+}
+
+/** `SignUpProgress` as the operator sees it (GET /platform/signups) */
+export interface SignUpProgress {
+  id: string;
+  kind: TenantKind;
+  slug: string;
+  name: string;
+  plan: string;
+  status: 'awaiting-verification' | 'provisioning' | 'ready' | 'expired';
+  adminEmail: string;
+  steps: { step: string; state: 'done' | 'running' | 'failed' | 'pending' }[];
+  attempts: number;
+  lastError?: string;
+  firstKeyAvailable: boolean;
+  createdAt: string;
+  completedAt?: string;
+}
+
+/** The operator's filters of the tenant list. */
+export interface TenantQuery {
+  kind?: TenantKind;
+  status?: TenantStatus;
+  /** Slug or name contains this, ignoring case. */
+  q?: string;
+  limit?: number;
+  cursor?: string;
 }
 
 /** `Category` */
@@ -394,6 +511,43 @@ export interface BloomApi {
     policy: LedgerPolicy,
     options?: RequestOptions,
   ): Promise<LedgerPolicy>;
+
+  // The operator's console (platform-operator): 403 for anyone else.
+  getPlatformSignInInfo(options?: RequestOptions): Promise<PlatformSignInInfo>;
+  listPlans(options?: RequestOptions): Promise<Plan[]>;
+  listTenants(query: TenantQuery, options?: RequestOptions): Promise<TenantPage>;
+  /** `kinds` is the path segment: `clubs` or `partners`. */
+  getTenant(kinds: TenantKinds, slug: string, options?: RequestOptions): Promise<TenantSummary>;
+  suspendTenant(
+    kinds: TenantKinds,
+    slug: string,
+    reason: string,
+    options?: RequestOptions,
+  ): Promise<TenantSummary>;
+  resumeTenant(kinds: TenantKinds, slug: string, options?: RequestOptions): Promise<TenantSummary>;
+  getTenantSubscription(
+    kinds: TenantKinds,
+    slug: string,
+    options?: RequestOptions,
+  ): Promise<Subscription>;
+  changeTenantSubscription(
+    kinds: TenantKinds,
+    slug: string,
+    update: SubscriptionUpdate,
+    options?: RequestOptions,
+  ): Promise<Subscription>;
+  listSignUps(
+    query: { status?: SignUpProgress['status']; limit?: number },
+    options?: RequestOptions,
+  ): Promise<SignUpProgress[]>;
+  resumeSignUp(id: string, options?: RequestOptions): Promise<SignUpProgress>;
+}
+
+/** A tenant kind as a path segment of `/platform/tenants/{kind}/{slug}`. */
+export type TenantKinds = 'clubs' | 'partners';
+
+export function tenantKinds(kind: TenantKind): TenantKinds {
+  return kind === 'club' ? 'clubs' : 'partners';
 }
 
 /** `PassportTotp` */
@@ -408,6 +562,19 @@ const JSON_ACCEPT = 'application/json, application/problem+json';
 
 function clubPath(club: string): string {
   return `/clubs/${encodeURIComponent(club)}`;
+}
+
+function tenantPath(kinds: TenantKinds, slug: string): string {
+  return `/platform/tenants/${kinds}/${encodeURIComponent(slug)}`;
+}
+
+function queryString(params: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') query.set(name, String(value));
+  }
+  const text = query.toString();
+  return text ? `?${text}` : '';
 }
 
 export function createApi(options: ApiClientOptions = {}): BloomApi {
@@ -569,6 +736,63 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
       getJson<LedgerPolicy>(`${clubPath(club)}/ledger-policy`, true, request),
     setLedgerPolicy: (club, policy, request) =>
       sendJson<LedgerPolicy>('PUT', `${clubPath(club)}/ledger-policy`, true, policy, request),
+    getPlatformSignInInfo: (request) =>
+      getJson<PlatformSignInInfo>('/public/platform', false, request),
+    listPlans: (request) => getJson<Plan[]>('/plans', false, request),
+    listTenants: (query, request) =>
+      getJson<TenantPage>(
+        `/platform/tenants${queryString({
+          kind: query.kind,
+          status: query.status,
+          q: query.q,
+          limit: query.limit,
+          cursor: query.cursor,
+        })}`,
+        true,
+        request,
+      ),
+    getTenant: (kinds, slug, request) =>
+      getJson<TenantSummary>(tenantPath(kinds, slug), true, request),
+    suspendTenant: (kinds, slug, reason, request) =>
+      sendJson<TenantSummary>(
+        'PUT',
+        `${tenantPath(kinds, slug)}/suspension`,
+        true,
+        { reason },
+        request,
+      ),
+    resumeTenant: (kinds, slug, request) =>
+      sendJson<TenantSummary>(
+        'DELETE',
+        `${tenantPath(kinds, slug)}/suspension`,
+        true,
+        undefined,
+        request,
+      ),
+    getTenantSubscription: (kinds, slug, request) =>
+      getJson<Subscription>(`${tenantPath(kinds, slug)}/subscription`, true, request),
+    changeTenantSubscription: (kinds, slug, update, request) =>
+      sendJson<Subscription>(
+        'PUT',
+        `${tenantPath(kinds, slug)}/subscription`,
+        true,
+        update,
+        request,
+      ),
+    listSignUps: (query, request) =>
+      getJson<SignUpProgress[]>(
+        `/platform/signups${queryString({ status: query.status, limit: query.limit })}`,
+        true,
+        request,
+      ),
+    resumeSignUp: (id, request) =>
+      sendJson<SignUpProgress>(
+        'POST',
+        `/platform/signups/${encodeURIComponent(id)}/resume`,
+        true,
+        undefined,
+        request,
+      ),
     getMyPassportQr: async (request) => {
       const response = await send('/me/passport/qr', 'image/svg+xml', true, request);
       const blob = await response.blob();

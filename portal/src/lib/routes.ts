@@ -7,7 +7,14 @@ export type Route =
   | { name: 'confirm'; club: string; token: string }
   | { name: 'signup' }
   | { name: 'signup-verify'; token: string }
+  | { name: 'ops'; tab: OpsTab }
+  | { name: 'ops-tenant'; kinds: 'clubs' | 'partners'; slug: string }
   | { name: 'not-found' };
+
+/** The operator's console: the tenants, or the sign-ups. */
+export type OpsTab = 'tenants' | 'signups';
+
+const OPS_TENANT_ROUTE = /^\/ops\/tenants\/(clubs|partners)\/([a-z][a-z0-9-]{1,38}[a-z0-9])\/?$/;
 
 const SIGNUP_VERIFY_ROUTE = /^\/signup\/verify\/([A-Za-z0-9_-]{43})\/?$/;
 
@@ -23,6 +30,14 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/') return { name: 'landing' };
   if (path === '/signup' || path === '/signup/') return { name: 'signup' };
+  if (path === '/ops' || path === '/ops/' || path === '/ops/tenants') {
+    return { name: 'ops', tab: 'tenants' };
+  }
+  if (path === '/ops/signups') return { name: 'ops', tab: 'signups' };
+  const tenant = OPS_TENANT_ROUTE.exec(path);
+  if (tenant?.[1] && tenant[2]) {
+    return { name: 'ops-tenant', kinds: tenant[1] as 'clubs' | 'partners', slug: tenant[2] };
+  }
   const token = SIGNUP_VERIFY_ROUTE.exec(path)?.[1];
   if (token) return { name: 'signup-verify', token };
   const confirm = CONFIRM_ROUTE.exec(path);
@@ -45,3 +60,18 @@ export function consoleHref(club: string): string {
 export const LANDING_HREF = '#/';
 
 export const SIGNUP_HREF = '#/signup';
+
+/** The operator's console (platform realm, role `platform-operator`). */
+export function opsHref(tab: OpsTab = 'tenants'): string {
+  return tab === 'tenants' ? '#/ops' : `#/ops/${tab}`;
+}
+
+/** One tenant in the operator's console. */
+export function opsTenantHref(kinds: 'clubs' | 'partners', slug: string): string {
+  return `#/ops/tenants/${kinds}/${encodeURIComponent(slug)}`;
+}
+
+/** Whether a hash route is a page of the operator's console. */
+export function isOpsRoute(route: Route): boolean {
+  return route.name === 'ops' || route.name === 'ops-tenant';
+}

@@ -1,13 +1,13 @@
 /**
  * Signing a member in to a club: OIDC authorization code + PKCE against the club's own Keycloak
- * realm, through oidc-client-ts. The signed-in user lives in sessionStorage (the library's default),
+ * realm, through oidc-client-ts; and an operator in to the platform realm the same way. The signed-in user lives in sessionStorage (the library's default),
  * one entry per realm and client, so a session in one club never leaks into another.
  *
  * The identity provider sends the member back to the portal's root (`${origin}/`), the one redirect
  * URI every club's client registers; the club the member came from travels in the sign-in state.
  */
 import { ErrorResponse, OidcClient, UserManager, type User } from 'oidc-client-ts';
-import type { ClubSignInInfo, Problem } from '../../lib/api';
+import type { ClubSignInInfo, PlatformSignInInfo, Problem } from '../../lib/api';
 
 export interface ClubSession {
   /** The signed-in member with a usable access token, or null. */
@@ -21,7 +21,8 @@ export interface ClubSession {
 
 /** What the member brings back from the identity provider, stored with the sign-in request. */
 interface ReturnState {
-  club: string;
+  /** Absent for the platform realm (the operator's console). */
+  club?: string;
   /** The portal page (hash route) the sign-in or sign-out started from: cabinet or console. */
   page?: string;
 }
@@ -62,9 +63,26 @@ function userManager(authority: string, clientId: string): UserManager {
 }
 
 export function createClubSession(club: ClubSignInInfo): ClubSession {
-  const manager = userManager(club.issuer, club.clientId);
   // Read when leaving, so the person comes back to the page they left from.
-  const returnState = (): ReturnState => ({ club: club.slug, page: window.location.hash });
+  return createSession(club.issuer, club.clientId, () => ({
+    club: club.slug,
+    page: window.location.hash,
+  }));
+}
+
+/** The operator's session in the platform realm; it comes back to the console page left from. */
+export function createPlatformSession(platform: PlatformSignInInfo): ClubSession {
+  return createSession(platform.issuer, platform.clientId, () => ({
+    page: window.location.hash,
+  }));
+}
+
+function createSession(
+  authority: string,
+  clientId: string,
+  returnState: () => ReturnState,
+): ClubSession {
+  const manager = userManager(authority, clientId);
 
   async function currentUser(): Promise<User | null> {
     const user = await manager.getUser();

@@ -1,5 +1,5 @@
 import { h } from '../../lib/dom';
-import { DEMO_CLUB, SIGNUP_HREF, clubHref, consoleHref } from '../../lib/routes';
+import { DEMO_CLUB, SIGNUP_HREF, clubHref, consoleHref, opsHref } from '../../lib/routes';
 
 export function landingPage(): HTMLElement {
   return h(
@@ -40,6 +40,11 @@ export function landingPage(): HTMLElement {
       'Владельцам клубов и бизнесам-партнёрам: ',
       h('a', { testid: 'signup-link', attrs: { href: SIGNUP_HREF } }, 'зарегистрироваться в Bloom'),
       '.',
+    ),
+    h(
+      'p',
+      { class: 'muted' },
+      h('a', { testid: 'ops-link', attrs: { href: opsHref() } }, 'Консоль оператора платформы'),
     ),
   );
 }

@@ -37,6 +37,11 @@ import java.util.Map;
  * keys, so loading twice changes nothing. Dev tooling only — never part of the server.
  */
 public final class DemoData {
+  /** The demo's human operator of the platform realm (role platform-operator). */
+  static final String DEMO_OPERATOR = "ops@bloom.demo";
+
+  static final String DEMO_OPERATOR_PASSWORD = "bloom-ops-demo-2026";
+
   private DemoData() {}
 
   public static List<String> load(StackEndpoints stack) {
@@ -214,6 +219,19 @@ public final class DemoData {
           "  plans            club "
               + c.getString("plan")
               + ", partners start (GET /api/v1/plans)");
+      // A human operator for the operator's console (#/ops), in the platform realm.
+      keycloak.ensureUser(
+          stack.platformRealm(), DEMO_OPERATOR, DEMO_OPERATOR_PASSWORD, "platform-operator");
+      banner.add(
+          "  operator console "
+              + stack.bloomUrl()
+              + "/#/ops  "
+              + DEMO_OPERATOR
+              + " / "
+              + DEMO_OPERATOR_PASSWORD
+              + " (realm "
+              + stack.platformRealm()
+              + ")");
       banner.add(
           "  operator token   client 'bloom-ops' / "
               + stack.opsClientSecret()

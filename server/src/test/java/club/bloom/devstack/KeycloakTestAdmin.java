@@ -122,6 +122,42 @@ public final class KeycloakTestAdmin {
   }
 
   /**
+   * Ensures a user (e-mail as username, verified, enabled) with this permanent password and at
+   * least these realm roles, e.g. a human operator of the platform realm. Idempotent.
+   */
+  public void ensureUser(String realm, String username, String password, String... realmRoles) {
+    String realmPath = realmPath(realm);
+    if (findUser(realm, username).isEmpty()) {
+      HttpResponse<String> created =
+          adminRequest(
+              "POST",
+              realmPath + "/users",
+              Json.createObjectBuilder()
+                  .add("username", username)
+                  .add("email", username)
+                  .add("emailVerified", true)
+                  .add("enabled", true)
+                  .add("firstName", "Bloom")
+                  .add("lastName", "Operator")
+                  .build());
+      if (created.statusCode() != 201 && created.statusCode() != 409) {
+        throw new IllegalStateException(
+            "could not create " + username + " in " + realm + ": " + created.body());
+      }
+    }
+    setPassword(realm, username, password);
+    if (realmRoles.length > 0) {
+      String id = findUser(realm, username).orElseThrow().getString("id");
+      var roles = Json.createArrayBuilder();
+      for (String role : realmRoles) {
+        roles.add(adminGet(realmPath + "/roles/" + segment(role)));
+      }
+      adminSend(
+          "POST", realmPath + "/users/" + segment(id) + "/role-mappings/realm", roles.build());
+    }
+  }
+
+  /**
    * Ensures a public client that may use the resource-owner password grant and nothing else. Only
    * tests and dev fixtures add such a client; product code never does.
    */

@@ -112,7 +112,7 @@ class PartnerStaffLoginIT {
                     .purchases()
                     .postPurchase(key(), purchase(member.passport(), "100.00", "florist"))),
         403);
-    problem(failing(() -> stray.platform().listTenants(null, null, null)), 403);
+    problem(failing(() -> stray.platform().listTenants(null, null, null, null, null)), 403);
   }
 
   @Test

@@ -221,7 +221,7 @@ class SubscriptionsIT {
     HttpResponse<String> csv =
         get("/clubs/" + club.slug() + "/usage-statements/" + month + ".csv", intruder());
     assertEquals(404, csv.statusCode());
-    problem(failing(() -> intruder.platform().listTenants(null, null, null)), 403);
+    problem(failing(() -> intruder.platform().listTenants(null, null, null, null, null)), 403);
     problem(failing(() -> intruder.platform().getTenantSubscription("clubs", club.slug())), 403);
     problem(failing(() -> partner.api().billing().getClubSubscription(club.slug())), 403);
   }
@@ -325,7 +325,7 @@ class SubscriptionsIT {
     TenantSummary found = null;
     String cursor = null;
     do {
-      var page = Fixtures.operator().platform().listTenants("club", 100, cursor);
+      var page = Fixtures.operator().platform().listTenants("club", null, null, 100, cursor);
       for (TenantSummary t : page.getItems()) {
         assertEquals("club", t.getKind().getValue());
         if (t.getSlug().equals(club.slug())) {
@@ -345,5 +345,76 @@ class SubscriptionsIT {
     assertEquals(1L, shop.getUsage().getPurchases());
     assertTrue(shop.getUsage().getApiRequests() >= 1);
     problem(failing(() -> Fixtures.operator().platform().getTenant("clubs", "no-such-club")), 404);
+  }
+
+  @Test
+  void theOperatorFindsATenantByTextAndStatusWithItsUsageAgainstTheLimitsInForce()
+      throws ApiException {
+    BloomApi operator = Fixtures.operator();
+    // A club of its own: the other tests count the shared club's purchases.
+    ClubFixture own = Fixtures.club();
+    PartnerFixture shop = own.partner("florist");
+    shop.api()
+        .purchases()
+        .postPurchase(key(), purchase(own.member().passport(), "500.00", "florist"));
+    Fixtures.override("partners", shop.slug(), "purchasesPerMonth", 40);
+
+    // The slug in upper case, and a part of the name ("Shop partner-…"), find it; nothing else.
+    var bySlug = operator.platform().listTenants(null, null, shop.slug().toUpperCase(), 100, null);
+    assertEquals(
+        List.of(shop.slug()), bySlug.getItems().stream().map(TenantSummary::getSlug).toList());
+    TenantSummary listed = bySlug.getItems().get(0);
+    assertEquals("partner", listed.getKind().getValue());
+    assertEquals(1L, listed.getUsage().getPurchases());
+    assertEquals(40L, listed.getLimits().getPurchasesPerMonth(), "the override is in force");
+    assertEquals(500L, listed.getLimits().getApiRequestsPerSecond(), "the plan's own rate");
+    assertEquals(
+        listed.getLimits(), operator.platform().getTenant("partners", shop.slug()).getLimits());
+    var byName = operator.platform().listTenants("partner", null, "shop " + shop.slug(), 10, null);
+    assertEquals(1, byName.getItems().size());
+    assertNull(byName.getNextCursor());
+    assertTrue(
+        operator.platform().listTenants("club", null, shop.slug(), 10, null).getItems().isEmpty(),
+        "a partner is not a club");
+
+    // By status: suspended, it is among the suspended and not among the active ones.
+    operator
+        .platform()
+        .suspendTenant(
+            "partners", shop.slug(), new club.bloom.client.model.Suspension().reason("test"));
+    try {
+      assertEquals(
+          1,
+          operator
+              .platform()
+              .listTenants(null, "SUSPENDED", shop.slug(), 10, null)
+              .getItems()
+              .size());
+      assertTrue(
+          operator
+              .platform()
+              .listTenants(null, "ACTIVE", shop.slug(), 10, null)
+              .getItems()
+              .isEmpty());
+    } finally {
+      operator.platform().resumeTenant("partners", shop.slug());
+    }
+    assertEquals(
+        1,
+        operator.platform().listTenants(null, "ACTIVE", shop.slug(), 10, null).getItems().size());
+
+    assertEquals(
+        List.of("status"),
+        fields(
+            problem(
+                failing(() -> operator.platform().listTenants(null, "GONE", null, 10, null)),
+                400)));
+    assertEquals(
+        List.of("q"),
+        fields(
+            problem(
+                failing(
+                    () -> operator.platform().listTenants(null, null, "x".repeat(101), 10, null)),
+                400)));
   }
 }

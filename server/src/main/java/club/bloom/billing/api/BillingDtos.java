@@ -178,6 +178,7 @@ public final class BillingDtos {
       String suspendedAt,
       String suspensionReason,
       PlanRef plan,
+      LimitsDto limits,
       TenantUsageDto usage) {
     static TenantSummaryDto of(TenantSummary s) {
       Tenant t = s.tenant();
@@ -190,6 +191,7 @@ public final class BillingDtos {
           t.suspendedAt().map(Object::toString).orElse(null),
           t.suspensionReason().orElse(null),
           PlanRef.of(s.plan()),
+          LimitsDto.of(s.limits()),
           new TenantUsageDto(s.month(), s.purchases(), s.apiRequests()));
     }
   }

@@ -20,7 +20,9 @@ import club.bloom.shared.domain.NotFound;
 import club.bloom.tenancy.domain.Slug;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tenancy.domain.TenantKind;
+import club.bloom.tenancy.domain.TenantRegistry.TenantFilter;
 import club.bloom.tenancy.domain.TenantRegistry.TenantKey;
+import club.bloom.tenancy.domain.TenantStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -59,6 +61,8 @@ public class PlatformTenantsResource {
   @GET
   public TenantPage list(
       @QueryParam("kind") String kind,
+      @QueryParam("status") String status,
+      @QueryParam("q") String text,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
     Optional<TenantKind> kindFilter = Optional.empty();
@@ -71,7 +75,27 @@ public class PlatformTenantsResource {
                 default -> throw InvalidInput.of("kind", "must be 'club' or 'partner'");
               });
     }
-    TenantOperations.Page page = operations.page(kindFilter, decode(cursor), Params.limit(limit));
+    Optional<TenantStatus> statusFilter = Optional.empty();
+    if (status != null) {
+      statusFilter =
+          Optional.of(
+              switch (status) {
+                case "PROVISIONING" -> TenantStatus.PROVISIONING;
+                case "ACTIVE" -> TenantStatus.ACTIVE;
+                case "SUSPENDED" -> TenantStatus.SUSPENDED;
+                default ->
+                    throw InvalidInput.of("status", "must be PROVISIONING, ACTIVE or SUSPENDED");
+              });
+    }
+    Optional<String> textFilter = Optional.ofNullable(text).map(String::strip);
+    if (textFilter.isPresent() && (textFilter.get().isEmpty() || textFilter.get().length() > 100)) {
+      throw InvalidInput.of("q", "must be 1 to 100 characters");
+    }
+    TenantOperations.Page page =
+        operations.page(
+            new TenantFilter(kindFilter, statusFilter, textFilter),
+            decode(cursor),
+            Params.limit(limit));
     return new TenantPage(
         page.items().stream().map(TenantSummaryDto::of).toList(),
         page.next().map(PlatformTenantsResource::encode).orElse(null));

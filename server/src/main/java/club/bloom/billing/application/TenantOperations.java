@@ -1,5 +1,7 @@
 package club.bloom.billing.application;
 
+import club.bloom.billing.domain.LimitOverride;
+import club.bloom.billing.domain.Limits;
 import club.bloom.billing.domain.Metric;
 import club.bloom.billing.domain.Plan;
 import club.bloom.billing.domain.PlanChange;
@@ -13,6 +15,7 @@ import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tenancy.domain.TenantId;
 import club.bloom.tenancy.domain.TenantKind;
 import club.bloom.tenancy.domain.TenantRegistry;
+import club.bloom.tenancy.domain.TenantRegistry.TenantFilter;
 import club.bloom.tenancy.domain.TenantRegistry.TenantKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,15 +41,16 @@ public class TenantOperations {
   @Inject UsageCounters counters;
   @Inject Clock clock;
 
-  /** A page of tenants of a kind (or both), by kind then slug, after the given one. */
+  /** A page of the tenants the filter lets through, by kind then slug, after the given one. */
   @Transactional
-  public Page page(Optional<TenantKind> kind, Optional<TenantKey> after, int limit) {
-    List<Tenant> found = tenants.page(kind, after, limit + 1);
+  public Page page(TenantFilter filter, Optional<TenantKey> after, int limit) {
+    List<Tenant> found = tenants.page(filter, after, limit + 1);
     List<Tenant> items = found.size() > limit ? found.subList(0, limit) : found;
     Instant now = clock.instant();
     Map<TenantId, String> months = new LinkedHashMap<>();
     items.forEach(t -> months.put(t.id(), UsagePeriod.monthOf(now, Subscriptions.zone(t)).key()));
     Map<TenantId, List<PlanChange>> changes = repository.changes(months.keySet());
+    Map<TenantId, List<LimitOverride>> overrides = repository.overrides(months.keySet());
     Map<TenantId, Long> purchases = counters.of(months, Metric.PURCHASES);
     Map<TenantId, Long> requests = counters.of(months, Metric.API_REQUESTS);
     Map<String, Plan> plans = new HashMap<>();
@@ -55,12 +59,16 @@ public class TenantOperations {
             .map(
                 t -> {
                   Subscription s =
-                      subscriptions.of(t, changes.getOrDefault(t.id(), List.of()), List.of());
+                      subscriptions.of(
+                          t,
+                          changes.getOrDefault(t.id(), List.of()),
+                          overrides.getOrDefault(t.id(), List.of()));
                   Plan plan =
                       plans.computeIfAbsent(s.inForceAt(now).planCode(), subscriptions::plan);
                   return new TenantSummary(
                       t,
                       plan,
+                      s.limitsOn(plan),
                       months.get(t.id()),
                       purchases.getOrDefault(t.id(), 0L),
                       requests.getOrDefault(t.id(), 0L));
@@ -112,17 +120,22 @@ public class TenantOperations {
   private TenantSummary summaryOf(Tenant tenant) {
     Instant now = clock.instant();
     String month = UsagePeriod.monthOf(now, Subscriptions.zone(tenant)).key();
+    Subscriptions.InForce inForce = subscriptions.inForce(tenant, now);
     return new TenantSummary(
         tenant,
-        subscriptions.inForce(tenant, now).plan(),
+        inForce.plan(),
+        inForce.limits(),
         month,
         counters.get(tenant.id(), Metric.PURCHASES, month),
         counters.get(tenant.id(), Metric.API_REQUESTS, month));
   }
 
-  /** A tenant as the operator's list shows it. */
+  /**
+   * A tenant as the operator's list shows it: the plan in force, its limits with the operator's
+   * overrides, and this month's flows.
+   */
   public record TenantSummary(
-      Tenant tenant, Plan plan, String month, long purchases, long apiRequests) {}
+      Tenant tenant, Plan plan, Limits limits, String month, long purchases, long apiRequests) {}
 
   /** A page of tenants and where the next one starts. */
   public record Page(List<TenantSummary> items, Optional<TenantKey> next) {}

@@ -16,6 +16,9 @@ public interface SubscriptionRepository {
 
   List<LimitOverride> overrides(TenantId tenant);
 
+  /** The overrides of several tenants (a tenant without any is absent). */
+  Map<TenantId, List<LimitOverride>> overrides(Collection<TenantId> tenants);
+
   /**
    * Opens the subscription if the tenant has none: its row, and a first plan change effective from
    * {@code since}. Idempotent and safe under concurrency.

@@ -58,6 +58,24 @@ public class JpaSubscriptionRepository implements SubscriptionRepository {
   }
 
   @Override
+  public Map<TenantId, List<LimitOverride>> overrides(Collection<TenantId> tenants) {
+    Map<TenantId, List<LimitOverride>> byTenant = new HashMap<>();
+    if (tenants.isEmpty()) {
+      return byTenant;
+    }
+    List<UUID> ids = tenants.stream().map(TenantId::value).distinct().toList();
+    for (LimitOverride o :
+        em.createQuery(
+                "select o from LimitOverride o where o.tenantId in :ids order by o.limitName",
+                LimitOverride.class)
+            .setParameter("ids", ids)
+            .getResultList()) {
+      byTenant.computeIfAbsent(o.tenant(), t -> new java.util.ArrayList<>()).add(o);
+    }
+    return byTenant;
+  }
+
+  @Override
   public void open(TenantId tenant, String plan, Instant since, Instant now) {
     int opened =
         em.createNativeQuery(

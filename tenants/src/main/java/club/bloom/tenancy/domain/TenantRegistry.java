@@ -18,7 +18,19 @@ public interface TenantRegistry {
    * A page of all tenants in any status, ordered by kind then slug, starting after {@code after}
    * (exclusive) when given; {@code kind} empty lists both kinds.
    */
-  List<Tenant> page(Optional<TenantKind> kind, Optional<TenantKey> after, int limit);
+  default List<Tenant> page(Optional<TenantKind> kind, Optional<TenantKey> after, int limit) {
+    return page(new TenantFilter(kind, Optional.empty(), Optional.empty()), after, limit);
+  }
+
+  /** The same, for the tenants that pass the filter. */
+  List<Tenant> page(TenantFilter filter, Optional<TenantKey> after, int limit);
+
+  /**
+   * Which tenants to list: of a kind, in a status, and whose slug or name contains {@code text}
+   * (ignoring case); an empty part does not filter.
+   */
+  record TenantFilter(
+      Optional<TenantKind> kind, Optional<TenantStatus> status, Optional<String> text) {}
 
   /** Where a page of tenants ends: the kind and slug of its last tenant. */
   record TenantKey(TenantKind kind, Slug slug) {}

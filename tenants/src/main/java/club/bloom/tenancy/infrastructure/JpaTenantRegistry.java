@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -57,10 +58,17 @@ public class JpaTenantRegistry implements TenantRegistry {
   }
 
   @Override
-  public List<Tenant> page(Optional<TenantKind> kind, Optional<TenantKey> after, int limit) {
+  public List<Tenant> page(TenantFilter filter, Optional<TenantKey> after, int limit) {
     // Clubs come before partners; within a kind, by slug.
     StringBuilder jpql = new StringBuilder("select t from Tenant t where 1 = 1");
-    kind.ifPresent(k -> jpql.append(" and t.kind = :kind"));
+    filter.kind().ifPresent(k -> jpql.append(" and t.kind = :kind"));
+    filter.status().ifPresent(s -> jpql.append(" and t.status = :status"));
+    filter
+        .text()
+        .ifPresent(
+            x ->
+                jpql.append(
+                    " and (locate(:text, lower(t.slug)) > 0 or locate(:text, lower(t.name)) > 0)"));
     after.ifPresent(
         a ->
             jpql.append(
@@ -69,7 +77,9 @@ public class JpaTenantRegistry implements TenantRegistry {
                     : " and t.kind = :partner and t.slug > :afterSlug"));
     jpql.append(" order by t.kind, t.slug");
     var query = em.createQuery(jpql.toString(), Tenant.class).setMaxResults(limit);
-    kind.ifPresent(k -> query.setParameter("kind", k));
+    filter.kind().ifPresent(k -> query.setParameter("kind", k));
+    filter.status().ifPresent(s -> query.setParameter("status", s));
+    filter.text().ifPresent(x -> query.setParameter("text", x.toLowerCase(Locale.ROOT)));
     after.ifPresent(
         a -> {
           query.setParameter("afterSlug", a.slug().value());

@@ -157,6 +157,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             Map.of("realm", platformRealm, "portalUrl", portalUrl, "opsSecret", opsClientSecret));
     createRealmIfAbsent(platformRealm, json);
     configureMail(platformRealm);
+    allowPostLogoutRedirect(platformRealm, "bloom-portal");
     String clientUuid = clientUuid(platformRealm, "bloom-ops");
     JsonObject serviceUser =
         getJson(
@@ -609,6 +610,34 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             reps.build().toString());
     if (response.statusCode() / 100 != 2) {
       throw failure("grant roles in " + realm, response);
+    }
+  }
+
+  /**
+   * Lets the portal's client send people back to the portal after signing out (the operator's
+   * console signs out through the realm). Platform realms created before the template said so get
+   * it here; a value set by an administrator is kept.
+   */
+  private void allowPostLogoutRedirect(String realm, String clientId) {
+    String path = "/admin/realms/" + realm + "/clients/" + clientUuid(realm, clientId);
+    JsonObject client = getJson(path).asJsonObject();
+    JsonObject attributes =
+        client.containsKey("attributes")
+            ? client.getJsonObject("attributes")
+            : JsonValue.EMPTY_JSON_OBJECT;
+    if (attributes.containsKey("post.logout.redirect.uris")) {
+      return;
+    }
+    JsonObject updated =
+        Json.createObjectBuilder(client)
+            .add(
+                "attributes",
+                Json.createObjectBuilder(attributes)
+                    .add("post.logout.redirect.uris", portalUrl + "/*"))
+            .build();
+    HttpResponse<String> response = send("PUT", path, updated.toString());
+    if (response.statusCode() != 204) {
+      throw failure("allow post-logout redirects of " + clientId + " in " + realm, response);
     }
   }
 

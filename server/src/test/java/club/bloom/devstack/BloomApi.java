@@ -72,4 +72,8 @@ public final class BloomApi {
   public club.bloom.client.api.BillingApi billing() {
     return new club.bloom.client.api.BillingApi(client);
   }
+
+  public club.bloom.client.api.PartnershipsApi partnerships() {
+    return new club.bloom.client.api.PartnershipsApi(client);
+  }
 }

@@ -85,8 +85,17 @@ final class Fixtures {
                 .adminPassword("admin-" + slug));
     // A plan that fits any test: no quota, 500 requests a second. Tests of limits set their own.
     subscribe(operator, "clubs", slug, TEST_PLAN);
-    operator
-        .clubs()
+    configure(operator, slug);
+    KEYCLOAK.ensureDirectGrantClient("club-" + slug, TEST_CLIENT);
+    return new ClubFixture(slug);
+  }
+
+  /**
+   * Gives a club the test configuration — six categories, the Bloom&amp;Care ladder, points and
+   * cross-credits — as {@code as} (the operator, or the club's own admin).
+   */
+  static void configure(BloomApi as, String slug) throws ApiException {
+    as.clubs()
         .defineCategories(
             slug,
             List.of(
@@ -96,8 +105,7 @@ final class Fixtures {
                 category("gastro", "Гастромаркет"),
                 category("wine", "Винный бар"),
                 category("books", "Книги")));
-    operator
-        .clubs()
+    as.clubs()
         .defineTiers(
             slug,
             List.of(
@@ -105,8 +113,7 @@ final class Fixtures {
                 tier("vip", "VIP", 2, "30000", 3, "7", false),
                 tier("elite", "Elite", 3, "100000", 5, "10", false),
                 tier("inner-circle", "Inner Circle", 4, "0", 0, "12", true)));
-    operator
-        .clubs()
+    as.clubs()
         .defineCurrencies(
             slug,
             List.of(
@@ -115,8 +122,6 @@ final class Fixtures {
                     .code("cross-credits")
                     .name("Кросс-кредиты")
                     .rubleValue("1")));
-    KEYCLOAK.ensureDirectGrantClient("club-" + slug, TEST_CLIENT);
-    return new ClubFixture(slug);
   }
 
   /** The plan test tenants are put on: unlimited quotas, a rate no test reaches. */

@@ -74,7 +74,7 @@ public class RedemptionRecording {
                         "is not a passport code (12 characters, e.g. 7K3M-9QXA-2B4C)"));
     TenantId clubId = passports.clubOf(passport).orElseThrow(UnknownPassport::new);
     Partnership partnership =
-        partnerships.find(clubId, partnerId).orElseThrow(UnknownPassport::new);
+        partnerships.find(clubId, partnerId).orElseThrow(UnknownPassport::new).requireActive();
     Tenant club = tenants.find(clubId).filter(Tenant::isActive).orElseThrow(UnknownPassport::new);
     if (!partnership.redemptionEnabled()) {
       throw new RedemptionNotEnabled();

@@ -98,6 +98,7 @@ public class CounterRegistrations {
    * Registers a person at the counter of {@code partner} in club {@code clubSlug}.
    *
    * @throws NotFound {@code unknown-club}: no such active club, or the partner has not joined it
+   * @throws club.bloom.onboarding.domain.PartnershipEnded the club ended the partnership
    */
   @Transactional
   public Registration register(
@@ -107,8 +108,12 @@ public class CounterRegistrations {
         tenants
             .find(TenantKind.CLUB, clubSlug)
             .filter(Tenant::isActive)
-            .filter(c -> partnerships.find(c.id(), partnerId).isPresent())
             .orElseThrow(() -> unknownClub(clubSlug));
+    // A club the partner never joined looks unknown; one that ended the partnership says so.
+    partnerships
+        .find(club.id(), partnerId)
+        .orElseThrow(() -> unknownClub(clubSlug))
+        .requireActive();
     PersonalData pd =
         new PersonalData(command.firstName(), null, command.phone().e164(), command.email(), null);
     // The stored fingerprint is keyed with the club's key: no personal data leaves the club schema.

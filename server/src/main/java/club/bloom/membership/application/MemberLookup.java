@@ -57,7 +57,7 @@ public class MemberLookup {
                         "passportCode",
                         "is not a passport code (12 characters, e.g. 7K3M-9QXA-2B4C)"));
     TenantId clubId = passports.clubOf(code).orElseThrow(UnknownPassport::new);
-    partnerships.find(clubId, partnerId).orElseThrow(UnknownPassport::new);
+    partnerships.find(clubId, partnerId).orElseThrow(UnknownPassport::new).requireActive();
     Tenant club = tenants.find(clubId).filter(Tenant::isActive).orElseThrow(UnknownPassport::new);
     Member member = members.findByPassport(club.schema(), code).orElseThrow(UnknownPassport::new);
     return card(club, partner, member);

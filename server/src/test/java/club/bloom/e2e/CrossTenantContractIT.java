@@ -11,7 +11,9 @@ import club.bloom.client.model.ApiKeyRequest.ScopesEnum;
 import club.bloom.client.model.ApiKeyScope;
 import club.bloom.client.model.CounterRegistration;
 import club.bloom.client.model.InvitationRequest;
+import club.bloom.client.model.JoinRequestCreate;
 import club.bloom.client.model.NewApiKey;
+import club.bloom.client.model.PartnerInvitationRequest;
 import club.bloom.client.model.PurchaseRequest;
 import club.bloom.client.model.RedemptionRequest;
 import club.bloom.e2e.Fixtures.ClubFixture;
@@ -97,6 +99,8 @@ class CrossTenantContractIT {
   static String clubStaffOfB;
   static String partnerStaffOfB;
   static String registrationTokenOfB;
+  static String partnerInvitationOfB;
+  static String joinRequestToB;
   static String clubOwnerA;
   static String partnerOwnerA;
 
@@ -159,6 +163,21 @@ class CrossTenantContractIT {
             "admin@" + clubA.slug() + ".test",
             "admin-" + clubA.slug());
     partnerOwnerA = Fixtures.partnerStaffToken(List.of(partnerA.slug()), "partner-owner");
+    partnerInvitationOfB =
+        ownerOfB
+            .partnerships()
+            .invitePartner(clubB.slug(), new PartnerInvitationRequest().categories(List.of("spa")))
+            .getInvitationId()
+            .toString();
+    // Partner A asks to join club B: a request only B's staff may decide.
+    joinRequestToB =
+        Fixtures.as(partnerOwnerA)
+            .partnerships()
+            .requestToJoinClub(
+                partnerA.slug(),
+                new JoinRequestCreate().club(clubB.slug()).categories(List.of("florist")))
+            .getRequestId()
+            .toString();
   }
 
   @Test
@@ -234,7 +253,10 @@ class CrossTenantContractIT {
     ofB.put("club", clubB.slug());
     ofB.put("partner", partnerB.slug());
     ofB.put("member", memberB.id().toString());
-    ofB.put("invitation", invitationOfB);
+    ofB.put(
+        "invitation",
+        template.contains("/partner-invitations/") ? partnerInvitationOfB : invitationOfB);
+    ofB.put("request", joinRequestToB);
     ofB.put("month", YearMonth.now(ZoneOffset.UTC).toString());
     ofB.put("kind", "clubs");
     ofB.put("slug", clubB.slug());

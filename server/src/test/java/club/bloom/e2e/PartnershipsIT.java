@@ -259,6 +259,53 @@ class PartnershipsIT {
     assertTrue(again.getSince().isAfter(p.getSince()));
   }
 
+  @Test
+  void simultaneousRequestsToJoinTheSameClubLeaveOnePendingAndRefuseTheOthersWith409()
+      throws Exception {
+    ClubFixture club = Fixtures.club();
+    PartnerFixture shop = lonePartner();
+    String owner = Fixtures.partnerStaffToken(List.of(shop.slug()), "partner-owner");
+    var body = java.util.Map.of("club", club.slug(), "categories", List.of("spa"));
+    int parallel = 8;
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+    try {
+      List<java.util.concurrent.Future<java.net.http.HttpResponse<String>>> answers =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < parallel; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return Fixtures.http(
+                      "POST", "/partners/" + shop.slug() + "/join-requests", owner, body);
+                }));
+      }
+      start.countDown();
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (var answer : answers) {
+        var response = answer.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        statuses.add(response.statusCode());
+        assertTrue(
+            response.statusCode() == 201 || response.statusCode() == 409,
+            "a race must answer 201 or 409, never "
+                + response.statusCode()
+                + ": "
+                + response.body());
+      }
+      assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(
+        1,
+        Fixtures.as(owner)
+            .partnerships()
+            .listPartnerJoinRequests(shop.slug(), 10, null)
+            .getItems()
+            .size());
+  }
+
   /** A partner on no club yet, with a test key (as the operator provisions it). */
   static PartnerFixture lonePartner() throws Exception {
     String slug = Fixtures.unique("partner");

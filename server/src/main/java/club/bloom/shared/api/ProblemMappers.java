@@ -108,6 +108,20 @@ public final class ProblemMappers {
         return new Web().toResponse(web);
       }
       String reference = UUID.randomUUID().toString();
+      if (isUniqueViolation(e)) {
+        // Two requests passed the same check at once; the database kept one. Nothing of the
+        // refused one was written (its transaction rolled back); repeating it shows the winner.
+        LOG.log(Level.INFO, "concurrent conflict " + reference, e);
+        return Problems.response(
+            409,
+            "concurrent-conflict",
+            "Conflicting concurrent request",
+            "Another request created the same thing at the same moment; nothing of this one was"
+                + " saved. Repeat it to see the current state (reference "
+                + reference
+                + ").",
+            List.of());
+      }
       LOG.log(Level.SEVERE, "unexpected error " + reference, e);
       return Problems.response(
           500,
@@ -117,6 +131,24 @@ public final class ProblemMappers {
           List.of());
     }
   }
+
+  /** PostgreSQL's unique_violation, anywhere in the cause chain (JPA and JTA wrap it). */
+  static boolean isUniqueViolation(Throwable e) {
+    java.util.Set<Throwable> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql) {
+        for (java.sql.SQLException next = sql; next != null; next = next.getNextException()) {
+          if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final String UNIQUE_VIOLATION = "23505";
 
   static Response malformedBody() {
     return Problems.response(

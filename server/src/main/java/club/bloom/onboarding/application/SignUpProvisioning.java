@@ -8,11 +8,11 @@ import club.bloom.onboarding.domain.SignUpSecrets;
 import club.bloom.onboarding.domain.SignUpStep;
 import club.bloom.onboarding.domain.SignUps;
 import club.bloom.tenancy.application.TenantProvisioning;
+import club.bloom.tenancy.application.TenantRecords;
 import club.bloom.tenancy.domain.Slug;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tenancy.domain.TenantId;
 import club.bloom.tenancy.domain.TenantKind;
-import club.bloom.tenancy.domain.TenantRegistry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -49,7 +49,8 @@ public class SignUpProvisioning {
   @Inject SignUpRecords records;
   @Inject SignUpSecrets secrets;
   @Inject TenantProvisioning provisioning;
-  @Inject TenantRegistry tenants;
+  // Not the registry: its reads outside a transaction would be stale within one run (see find).
+  @Inject TenantRecords tenants;
   @Inject Subscriptions subscriptions;
   @Inject Clock clock;
 

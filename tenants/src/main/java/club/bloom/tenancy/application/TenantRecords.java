@@ -39,6 +39,15 @@ public class TenantRecords {
     return registry.find(kind, slug);
   }
 
+  /**
+   * The tenant as committed now. Read in a transaction of its own: outside one, Liberty binds the
+   * persistence context to the whole task (its local transaction containment), and a long task such
+   * as a sign-up's provisioning would keep seeing the tenant as it first read it.
+   */
+  public Optional<Tenant> find(TenantId id) {
+    return registry.find(id);
+  }
+
   public Tenant completed(TenantId id, ProvisioningStep step) {
     Tenant tenant = registry.find(id).orElseThrow();
     tenant.completed(step, clock.instant());

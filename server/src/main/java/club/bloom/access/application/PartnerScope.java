@@ -36,6 +36,17 @@ public class PartnerScope {
             || caller.has(Roles.PARTNER_ANALYST));
   }
 
+  /** For the partner's statements: its owner or admin, or its API keys with reports:read. */
+  public Tenant partnerForReports(Caller caller, Slug slug) {
+    return partner(
+        caller,
+        slug,
+        caller.has(Roles.PARTNER_OWNER)
+            || caller.has(Roles.PARTNER_ADMIN)
+            || (caller.credential() == Caller.Credential.API_KEY
+                && caller.has(Roles.REPORTS_READ)));
+  }
+
   private Tenant partner(Caller caller, Slug slug, boolean staff) {
     Tenant partner =
         tenants

@@ -42,6 +42,16 @@ public final class DemoData {
 
   static final String DEMO_OPERATOR_PASSWORD = "bloom-ops-demo-2026";
 
+  /** Flora Studio's cashier: a staff login of the partner (platform realm, its organization). */
+  static final String DEMO_CASHIER = "kassa@flora.demo";
+
+  static final String DEMO_CASHIER_PASSWORD = "bloom-kassa-demo-2026";
+
+  /** Flora Studio's owner: manages its keys, staff, plan and clubs. */
+  static final String DEMO_PARTNER_OWNER = "owner@flora.demo";
+
+  static final String DEMO_PARTNER_OWNER_PASSWORD = "bloom-flora-demo-2026";
+
   private DemoData() {}
 
   public static List<String> load(StackEndpoints stack) {
@@ -219,6 +229,30 @@ public final class DemoData {
           "  plans            club "
               + c.getString("plan")
               + ", partners start (GET /api/v1/plans)");
+      // Flora Studio's staff log in to the platform realm as members of its organization.
+      keycloak.ensureUser(stack.platformRealm(), DEMO_CASHIER, DEMO_CASHIER_PASSWORD, "cashier");
+      keycloak.ensureOrganizationMember(
+          stack.platformRealm(), "partner-flora-studio", DEMO_CASHIER);
+      keycloak.ensureUser(
+          stack.platformRealm(),
+          DEMO_PARTNER_OWNER,
+          DEMO_PARTNER_OWNER_PASSWORD,
+          "partner-owner",
+          "partner-admin");
+      keycloak.ensureOrganizationMember(
+          stack.platformRealm(), "partner-flora-studio", DEMO_PARTNER_OWNER);
+      banner.add(
+          "  Flora staff      cashier "
+              + DEMO_CASHIER
+              + " / "
+              + DEMO_CASHIER_PASSWORD
+              + ", owner "
+              + DEMO_PARTNER_OWNER
+              + " / "
+              + DEMO_PARTNER_OWNER_PASSWORD
+              + " (realm "
+              + stack.platformRealm()
+              + ")");
       // A human operator for the operator's console (#/ops), in the platform realm.
       keycloak.ensureUser(
           stack.platformRealm(), DEMO_OPERATOR, DEMO_OPERATOR_PASSWORD, "platform-operator");

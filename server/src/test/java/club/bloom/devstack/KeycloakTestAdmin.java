@@ -158,6 +158,34 @@ public final class KeycloakTestAdmin {
   }
 
   /**
+   * Ensures the user is a member of the organization with this alias (a partner's staff in the
+   * platform realm). Idempotent.
+   */
+  public void ensureOrganizationMember(String realm, String alias, String username) {
+    String organizations = realmPath(realm) + "/organizations";
+    String organization =
+        adminGet(organizations + "?search=" + encode(alias))
+            .asJsonArray()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(o -> alias.equals(o.getString("alias", "")))
+            .map(o -> o.getString("id"))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalStateException("no organization " + alias + " in " + realm));
+    String user = findUser(realm, username).orElseThrow().getString("id");
+    HttpResponse<String> added =
+        adminRequest(
+            "POST",
+            organizations + "/" + segment(organization) + "/members",
+            Json.createValue(user));
+    if (added.statusCode() / 100 != 2 && added.statusCode() != 409) {
+      throw new IllegalStateException(
+          "could not add " + username + " to " + alias + ": " + added.body());
+    }
+  }
+
+  /**
    * Ensures a public client that may use the resource-owner password grant and nothing else. Only
    * tests and dev fixtures add such a client; product code never does.
    */

@@ -134,6 +134,26 @@ class PartnerStaffLoginIT {
   }
 
   @Test
+  void theDemoCashierOfFloraStudioLooksAnnaUp() throws Exception {
+    String passport =
+        java.nio.file.Files.readString(
+                java.nio.file.Path.of(System.getProperty("bloom.build.dir", "target"))
+                    .resolve("devstack/demo-passport.txt"))
+            .strip();
+    String realm = Fixtures.STACK.platformRealm();
+    Fixtures.KEYCLOAK.ensureDirectGrantClient(realm, Fixtures.TEST_CLIENT);
+    BloomApi cashier =
+        Fixtures.as(
+            Fixtures.KEYCLOAK.passwordGrant(
+                realm,
+                Fixtures.TEST_CLIENT,
+                "kassa@flora.demo",
+                "bloom-kassa-demo-2026",
+                "openid organization"));
+    assertEquals("bloom-care", cashier.purchases().lookupMember(passport).getClub());
+  }
+
+  @Test
   void thePortalsLoginsCarryTheOrganizationClaim() {
     String realm = Fixtures.STACK.platformRealm();
     JsonObject portal = Fixtures.KEYCLOAK.findClient(realm, "bloom-portal").orElseThrow();

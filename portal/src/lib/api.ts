@@ -441,6 +441,12 @@ export interface ApiClientOptions {
   accessToken?: AccessTokenSource;
 }
 
+/** A rule set as read, with its revision (`ETag`), or null if the server sent none. */
+export interface RevisedRuleSet {
+  set: EarningRuleSet;
+  revision: string | null;
+}
+
 export interface RequestOptions {
   signal?: AbortSignal;
 }
@@ -481,11 +487,17 @@ export interface BloomApi {
 
   // The club console (club-owner, club-admin): 403 for anyone else.
   listEarningRules(club: string, options?: RequestOptions): Promise<EarningRuleSet>;
-  /** Replaces the whole set; nothing is saved unless all of it is valid. */
+  /** The set with its revision (the `ETag`), to send back as `If-Match` when saving an edit. */
+  readEarningRules(club: string, options?: RequestOptions): Promise<RevisedRuleSet>;
+  /**
+   * Replaces the whole set; nothing is saved unless all of it is valid. With `ifMatch`, a set
+   * saved by someone else since that revision is refused (412 `stale-rules`).
+   */
   defineEarningRules(
     club: string,
     set: EarningRuleSet,
     options?: RequestOptions,
+    ifMatch?: string,
   ): Promise<EarningRuleSet>;
   simulateEarning(
     club: string,
@@ -587,8 +599,9 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
     request: RequestOptions = {},
     method = 'GET',
     body?: unknown,
+    extraHeaders: Record<string, string> = {},
   ): Promise<Response> {
-    const headers = new Headers({ Accept: accept });
+    const headers = new Headers({ Accept: accept, ...extraHeaders });
     if (body !== undefined) headers.set('Content-Type', 'application/json');
     if (authenticated) {
       const token = options.accessToken ? await options.accessToken() : null;
@@ -715,8 +728,25 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
     },
     listEarningRules: (club, request) =>
       getJson<EarningRuleSet>(`${clubPath(club)}/rules`, true, request),
-    defineEarningRules: (club, set, request) =>
-      sendJson<EarningRuleSet>('PUT', `${clubPath(club)}/rules`, true, set, request),
+    readEarningRules: async (club, request) => {
+      const response = await send(`${clubPath(club)}/rules`, JSON_ACCEPT, true, request);
+      return {
+        set: (await response.json()) as EarningRuleSet,
+        revision: response.headers.get('ETag'),
+      };
+    },
+    defineEarningRules: async (club, set, request, ifMatch) => {
+      const response = await send(
+        `${clubPath(club)}/rules`,
+        JSON_ACCEPT,
+        true,
+        request,
+        'PUT',
+        set,
+        ifMatch ? { 'If-Match': ifMatch } : {},
+      );
+      return (await response.json()) as EarningRuleSet;
+    },
     simulateEarning: (club, body, request) =>
       sendJson<EarningSimulation>('POST', `${clubPath(club)}/rules/simulate`, true, body, request),
     listCategories: (club, request) =>

@@ -64,11 +64,15 @@ export function rulesPanel(ctx: ConsoleContext, data: RulesData): HTMLElement {
 
   /** Reads the set again, applies one change, saves; answers the saved set or throws. */
   async function change(apply: (rules: EarningRule[]) => EarningRule[]): Promise<EarningRuleSet> {
-    const fresh = await ctx.api.listEarningRules(ctx.club, { signal: ctx.signal });
+    // If-Match: an edit saved by someone else between this read and the save is refused (412).
+    const { set: fresh, revision } = await ctx.api.readEarningRules(ctx.club, {
+      signal: ctx.signal,
+    });
     return ctx.api.defineEarningRules(
       ctx.club,
       { ...fresh, rules: apply(fresh.rules) },
       { signal: ctx.signal },
+      revision ?? undefined,
     );
   }
 
@@ -293,11 +297,16 @@ function capForm(
     save.disabled = true;
     note.show('');
     ctx.api
-      .listEarningRules(ctx.club, { signal: ctx.signal })
-      .then((fresh) => {
+      .readEarningRules(ctx.club, { signal: ctx.signal })
+      .then(({ set: fresh, revision }) => {
         const next: EarningRuleSet = { rules: fresh.rules };
         if (value !== '') next.maxAccrualPercent = value;
-        return ctx.api.defineEarningRules(ctx.club, next, { signal: ctx.signal });
+        return ctx.api.defineEarningRules(
+          ctx.club,
+          next,
+          { signal: ctx.signal },
+          revision ?? undefined,
+        );
       })
       .then((saved) => {
         placeErrors({ maxAccrualPercent: cap }, null);

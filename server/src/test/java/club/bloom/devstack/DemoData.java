@@ -117,7 +117,7 @@ public final class DemoData {
         currencies.add(currency);
       }
       operator.clubs().defineCurrencies(club, currencies);
-      operator.rules().defineEarningRules(club, rules());
+      operator.rules().defineEarningRules(club, rules(), null);
       publishTermsIfChanged(operator, club);
 
       Map<String, String> partnerKeys = new HashMap<>();

@@ -112,7 +112,7 @@ class ClubConsoleBrowserIT {
     List<EarningRule> kept =
         now.getRules().stream().filter(r -> !r.getCode().equals(ruleCode)).toList();
     if (kept.size() != now.getRules().size()) {
-      admin.rules().defineEarningRules(CLUB, now.rules(kept));
+      admin.rules().defineEarningRules(CLUB, now.rules(kept), null);
     }
     if (!before.equals(admin.clubs().getLedgerPolicy(CLUB))) {
       admin.clubs().setLedgerPolicy(CLUB, before);

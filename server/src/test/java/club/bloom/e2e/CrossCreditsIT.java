@@ -50,7 +50,7 @@ class CrossCreditsIT {
                     .name("Кросс-кредиты")
                     .rubleValue("1")
                     .onlyAtOtherPartners(true)));
-    club.admin().rules().defineEarningRules(club.slug(), EarningRulesIT.bloomCareRules());
+    club.admin().rules().defineEarningRules(club.slug(), EarningRulesIT.bloomCareRules(), null);
     florist = optedIn(club.partner("florist"), "florist");
     spa = optedIn(club.partner("spa"), "spa");
   }

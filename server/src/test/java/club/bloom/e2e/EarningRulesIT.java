@@ -46,7 +46,7 @@ class EarningRulesIT {
   static void clubs() throws ApiException {
     club = Fixtures.club();
     otherClub = Fixtures.club();
-    club.admin().rules().defineEarningRules(club.slug(), bloomCareRules());
+    club.admin().rules().defineEarningRules(club.slug(), bloomCareRules(), null);
   }
 
   /** Bloom&Care's default rules, as the demo loader sends them. */
@@ -88,7 +88,8 @@ class EarningRulesIT {
 
   @Test
   void definingTheDefaultRulesAnswersTheSavedSetInEvaluationOrder() throws ApiException {
-    EarningRuleSet saved = club.admin().rules().defineEarningRules(club.slug(), bloomCareRules());
+    EarningRuleSet saved =
+        club.admin().rules().defineEarningRules(club.slug(), bloomCareRules(), null);
 
     assertEquals("25", saved.getMaxAccrualPercent());
     assertEquals(
@@ -116,7 +117,8 @@ class EarningRulesIT {
 
     JsonNode p =
         problem(
-            failing(() -> otherClub.admin().rules().defineEarningRules(otherClub.slug(), set)),
+            failing(
+                () -> otherClub.admin().rules().defineEarningRules(otherClub.slug(), set, null)),
             400);
 
     assertEquals(List.of("rules[1].condition"), fields(p));
@@ -143,7 +145,8 @@ class EarningRulesIT {
 
     JsonNode p =
         problem(
-            failing(() -> otherClub.admin().rules().defineEarningRules(otherClub.slug(), set)),
+            failing(
+                () -> otherClub.admin().rules().defineEarningRules(otherClub.slug(), set, null)),
             400);
 
     assertEquals(
@@ -285,7 +288,7 @@ class EarningRulesIT {
     var stranger = otherClub.admin().rules();
 
     problem(failing(() -> stranger.listEarningRules(club.slug())), 404);
-    problem(failing(() -> stranger.defineEarningRules(club.slug(), bloomCareRules())), 404);
+    problem(failing(() -> stranger.defineEarningRules(club.slug(), bloomCareRules(), null)), 404);
     problem(
         failing(
             () ->
@@ -362,5 +365,61 @@ class EarningRulesIT {
     assertEquals(
         "invalid CEL at 2:11: undefined field 'amout'",
         p.path("errors").get(0).get("reason").asText());
+  }
+
+  /** PUT /clubs/{club}/rules with an optional If-Match, as a raw call (to see ETag and 412). */
+  private static java.net.http.HttpResponse<String> putRules(
+      ClubFixture on, String bearer, String ifMatch, Object body) throws Exception {
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(
+                    Fixtures.STACK.bloomUrl() + "/api/v1/clubs/" + on.slug() + "/rules"))
+            .header("Authorization", "Bearer " + bearer)
+            .header("Content-Type", "application/json")
+            .PUT(
+                java.net.http.HttpRequest.BodyPublishers.ofString(
+                    Fixtures.JSON.writeValueAsString(body)));
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    return java.net.http.HttpClient.newHttpClient()
+        .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void twoAdminsEditingTheSameRevisionTheSecondSaveIsRefusedWithNothingChanged() throws Exception {
+    ClubFixture own = Fixtures.club();
+    String admin =
+        Fixtures.KEYCLOAK.passwordGrant(
+            own.realm(),
+            Fixtures.TEST_CLIENT,
+            "admin@" + own.slug() + ".test",
+            "admin-" + own.slug());
+    var read = Fixtures.http("GET", "/clubs/" + own.slug() + "/rules", admin, null);
+    String etag = read.headers().firstValue("ETag").orElseThrow();
+    assertEquals("\"0\"", etag);
+
+    // The first admin saves the Bloom&Care rules from revision 0: revision 1.
+    var first = putRules(own, admin, etag, bloomCareRules());
+    assertEquals(200, first.statusCode(), first.body());
+    assertEquals("\"1\"", first.headers().firstValue("ETag").orElseThrow());
+
+    // The second admin, still on revision 0, saves an empty set: refused, nothing changed.
+    var second = putRules(own, admin, etag, new EarningRuleSet().rules(List.of()));
+    assertEquals(412, second.statusCode(), second.body());
+    JsonNode stale = Fixtures.JSON.readTree(second.body());
+    assertEquals("https://bloom.club/problems/stale-rules", stale.get("type").asText());
+    assertEquals(1, stale.get("currentRevision").asInt());
+    assertEquals(
+        bloomCareRules().getRules().size(),
+        own.admin().rules().listEarningRules(own.slug()).getRules().size());
+
+    // Reloaded, the edit goes through; a malformed If-Match is named.
+    var again = putRules(own, admin, "\"1\"", new EarningRuleSet().rules(List.of()));
+    assertEquals(200, again.statusCode(), again.body());
+    assertEquals("\"2\"", again.headers().firstValue("ETag").orElseThrow());
+    var malformed = putRules(own, admin, "W/1", new EarningRuleSet().rules(List.of()));
+    assertEquals(400, malformed.statusCode(), malformed.body());
+    assertEquals(List.of("If-Match"), Fixtures.fields(Fixtures.JSON.readTree(malformed.body())));
   }
 }

@@ -24,12 +24,16 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -38,6 +42,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Club staff (or an operator) define the club's earning rules and simulate a purchase. */
@@ -59,21 +64,48 @@ public class EarningRulesResource {
   @Inject EarningRules rules;
 
   @PUT
-  public RuleSetDto define(@PathParam("club") String club, RuleSetDto body) {
+  public Response define(
+      @PathParam("club") String club,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      RuleSetDto body) {
     Tenant tenant = scope.clubFor(caller.get(), Params.slug("club", club));
     if (body == null) {
       throw InvalidInput.of("body", "is required");
     }
     FieldChecks checks = new FieldChecks();
+    Optional<Long> expected = revisionOf(checks, ifMatch);
     Draft set = draft(checks, "", body);
     checks.throwIfAny();
-    return RuleSetDto.of(rules.define(tenant.schema(), set.rules(), set.cap()));
+    return withRevision(rules.define(tenant.schema(), set.rules(), set.cap(), expected));
   }
 
   @GET
-  public RuleSetDto list(@PathParam("club") String club) {
+  public Response list(@PathParam("club") String club) {
     Tenant tenant = scope.clubFor(caller.get(), Params.slug("club", club));
-    return RuleSetDto.of(rules.list(tenant.schema()));
+    return withRevision(rules.current(tenant.schema()));
+  }
+
+  /** The rule set with its revision as a strong ETag ({@code "7"}). */
+  private static Response withRevision(EarningRules.Revised revised) {
+    return Response.ok(RuleSetDto.of(revised.rules()))
+        .tag(new EntityTag(Long.toString(revised.revision())))
+        .build();
+  }
+
+  /** The revision an {@code If-Match} names: one strong ETag of GET; absent: no check. */
+  static Optional<Long> revisionOf(FieldChecks checks, String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      return Optional.empty();
+    }
+    String tag = ifMatch.strip();
+    if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+      String inner = tag.substring(1, tag.length() - 1);
+      if (inner.matches("[0-9]{1,18}")) {
+        return Optional.of(Long.parseLong(inner));
+      }
+    }
+    checks.fail(HttpHeaders.IF_MATCH, "must be the ETag of GET /clubs/{club}/rules, e.g. \"3\"");
+    return Optional.empty();
   }
 
   @POST

@@ -10,6 +10,7 @@ import club.bloom.rules.domain.Grant;
 import club.bloom.rules.domain.PurchaseFacts;
 import club.bloom.rules.domain.RuleDefinition;
 import club.bloom.rules.domain.RuleSet;
+import club.bloom.rules.domain.StaleRuleSet;
 import club.bloom.shared.domain.FieldProblem;
 import club.bloom.shared.domain.InvalidInput;
 import club.bloom.tenancy.domain.SchemaName;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -54,11 +56,21 @@ public class EarningRules {
    * @return the saved set, in evaluation order
    */
   @Transactional
-  public RuleSet define(
-      SchemaName club, List<RuleDefinition> definitions, BigDecimal maxAccrualPercent) {
+  public Revised define(
+      SchemaName club,
+      List<RuleDefinition> definitions,
+      BigDecimal maxAccrualPercent,
+      Optional<Long> expectedRevision) {
     List<FieldProblem> problems = problems(club, definitions, maxAccrualPercent);
     if (!problems.isEmpty()) {
       throw new InvalidInput(problems);
+    }
+    // The policy row is locked: two admins saving at once are serialised, and the second one's
+    // If-Match no longer matches.
+    Optional<EarningPolicy> policy = rules.policyForUpdate(club);
+    long current = policy.map(EarningPolicy::revision).orElse(0L);
+    if (expectedRevision.isPresent() && expectedRevision.get() != current) {
+      throw new StaleRuleSet(expectedRevision.get(), current);
     }
     Map<String, EarningRule> existing =
         rules.all(club).stream().collect(Collectors.toMap(EarningRule::code, Function.identity()));
@@ -75,13 +87,26 @@ public class EarningRules {
     existing.values().stream()
         .filter(r -> !kept.contains(r.code()))
         .forEach(r -> rules.remove(club, r));
-    rules
-        .policy(club)
-        .ifPresentOrElse(
-            p -> p.capAt(maxAccrualPercent),
-            () -> rules.add(club, new EarningPolicy(maxAccrualPercent)));
-    return new RuleSet(definitions, maxAccrualPercent);
+    EarningPolicy saved =
+        policy.orElseGet(
+            () -> {
+              EarningPolicy created = new EarningPolicy(maxAccrualPercent);
+              rules.add(club, created);
+              return created;
+            });
+    saved.capAt(maxAccrualPercent);
+    saved.revised();
+    return new Revised(new RuleSet(definitions, maxAccrualPercent), saved.revision());
   }
+
+  /** The club's rules and cap with the revision they are at (0 before any were defined). */
+  @Transactional
+  public Revised current(SchemaName club) {
+    return new Revised(list(club), rules.policy(club).map(EarningPolicy::revision).orElse(0L));
+  }
+
+  /** A rule set and its revision (the ETag of the API). */
+  public record Revised(RuleSet rules, long revision) {}
 
   /** The club's rules (active or not) in evaluation order, and its cap. */
   @Transactional

@@ -27,6 +27,9 @@ public class EarningPolicy {
   @Column(name = "max_accrual_percent")
   private BigDecimal maxAccrualPercent;
 
+  /** Incremented by every change of the club's rule set (its ETag). */
+  private long revision;
+
   protected EarningPolicy() {}
 
   public EarningPolicy(BigDecimal maxAccrualPercent) {
@@ -36,6 +39,15 @@ public class EarningPolicy {
 
   public void capAt(BigDecimal percent) {
     this.maxAccrualPercent = percent;
+  }
+
+  /** The rule set changed: one revision more. */
+  public void revised() {
+    revision++;
+  }
+
+  public long revision() {
+    return revision;
   }
 
   public BigDecimal maxAccrualPercent() {

@@ -16,5 +16,10 @@ public interface EarningRuleRepository {
   /** The club's policy row, absent until rules are first defined. */
   Optional<EarningPolicy> policy(SchemaName club);
 
+  /**
+   * As {@link #policy}, locked until the transaction ends: one change of the rule set at a time.
+   */
+  Optional<EarningPolicy> policyForUpdate(SchemaName club);
+
   void add(SchemaName club, EarningPolicy policy);
 }

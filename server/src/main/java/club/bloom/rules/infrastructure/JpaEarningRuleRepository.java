@@ -39,6 +39,17 @@ public class JpaEarningRuleRepository implements EarningRuleRepository {
   }
 
   @Override
+  public Optional<EarningPolicy> policyForUpdate(SchemaName club) {
+    return Optional.ofNullable(
+        schemas
+            .of(club)
+            .find(
+                EarningPolicy.class,
+                EarningPolicy.ID,
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
   public void add(SchemaName club, EarningPolicy policy) {
     schemas.of(club).persist(policy);
   }

@@ -32,6 +32,7 @@ public final class ProblemMappers {
       case QUOTA_EXCEEDED -> 402;
       case RATE_LIMITED -> 429;
       case GONE -> 410;
+      case PRECONDITION_FAILED -> 412;
     };
   }
 

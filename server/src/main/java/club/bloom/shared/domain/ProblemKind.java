@@ -13,5 +13,7 @@ public enum ProblemKind {
   /** Too many requests in a short time (429). */
   RATE_LIMITED,
   /** Was there once and is no more, e.g. an expired link (410). */
-  GONE
+  GONE,
+  /** The request's {@code If-Match} names a version that is no longer current (412). */
+  PRECONDITION_FAILED
 }

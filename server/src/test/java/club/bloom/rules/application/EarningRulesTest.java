@@ -85,7 +85,12 @@ class EarningRulesTest {
     InvalidInput e =
         assertThrows(
             InvalidInput.class,
-            () -> service.define(CLUB, rules, cap == null ? null : new BigDecimal(cap)));
+            () ->
+                service.define(
+                    CLUB,
+                    rules,
+                    cap == null ? null : new BigDecimal(cap),
+                    java.util.Optional.empty()));
     return e.fields();
   }
 
@@ -150,7 +155,7 @@ class EarningRulesTest {
     assertEquals(
         List.of(new FieldProblem("rules[0].effect.expiresInDays", "must be between 1 and 3650")),
         problems(List.of(zero), null));
-    service.define(CLUB, List.of(r), null);
+    service.define(CLUB, List.of(r), null, java.util.Optional.empty());
   }
 
   @Test
@@ -160,7 +165,10 @@ class EarningRulesTest {
     List<RuleDefinition> shuffled = new ArrayList<>(defaults.rules());
     Collections.reverse(shuffled);
 
-    RuleSet saved = service.define(CLUB, shuffled, defaults.maxAccrualPercent());
+    RuleSet saved =
+        service
+            .define(CLUB, shuffled, defaults.maxAccrualPercent(), java.util.Optional.empty())
+            .rules();
 
     assertEquals(defaults, saved);
     assertEquals(defaults, service.list(CLUB));
@@ -170,8 +178,10 @@ class EarningRulesTest {
   void definingTheSameSetTwiceLeavesTheSameState() {
     RuleSet defaults = BloomCareRules.load();
 
-    service.define(CLUB, defaults.rules(), defaults.maxAccrualPercent());
-    service.define(CLUB, defaults.rules(), defaults.maxAccrualPercent());
+    service.define(
+        CLUB, defaults.rules(), defaults.maxAccrualPercent(), java.util.Optional.empty());
+    service.define(
+        CLUB, defaults.rules(), defaults.maxAccrualPercent(), java.util.Optional.empty());
 
     assertEquals(defaults, service.list(CLUB));
     assertEquals(1, repository.policies.size());
@@ -180,11 +190,16 @@ class EarningRulesTest {
   @Test
   void aNewSetReplacesTheOldOneAndCanDropTheCap() {
     RuleSet defaults = BloomCareRules.load();
-    service.define(CLUB, defaults.rules(), defaults.maxAccrualPercent());
+    service.define(
+        CLUB, defaults.rules(), defaults.maxAccrualPercent(), java.util.Optional.empty());
     RuleDefinition changed =
         when("member.purchases_count < 2", rule("welcome", 5, FIXED_POINTS, "200"));
 
-    service.define(CLUB, List.of(changed, rule("spring", 9, ACCRUAL_PERCENT, "2")), null);
+    service.define(
+        CLUB,
+        List.of(changed, rule("spring", 9, ACCRUAL_PERCENT, "2")),
+        null,
+        java.util.Optional.empty());
 
     RuleSet now = service.list(CLUB);
     assertEquals(List.of(changed, rule("spring", 9, ACCRUAL_PERCENT, "2")), now.rules());
@@ -193,9 +208,9 @@ class EarningRulesTest {
 
   @Test
   void anEmptySetRemovesEveryRule() {
-    service.define(CLUB, BloomCareRules.load().rules(), null);
+    service.define(CLUB, BloomCareRules.load().rules(), null, java.util.Optional.empty());
 
-    service.define(CLUB, List.of(), null);
+    service.define(CLUB, List.of(), null, java.util.Optional.empty());
 
     assertTrue(service.list(CLUB).rules().isEmpty());
   }
@@ -210,7 +225,7 @@ class EarningRulesTest {
 
   @Test
   void eachClubHasItsOwnRules() {
-    service.define(CLUB, BloomCareRules.load().rules(), null);
+    service.define(CLUB, BloomCareRules.load().rules(), null, java.util.Optional.empty());
 
     assertTrue(service.list(OTHER).rules().isEmpty());
     assertEquals(
@@ -220,7 +235,8 @@ class EarningRulesTest {
   @Test
   void aSimulationShowsWhichRulesFireAndWhy() {
     RuleSet defaults = BloomCareRules.load();
-    service.define(CLUB, defaults.rules(), defaults.maxAccrualPercent());
+    service.define(
+        CLUB, defaults.rules(), defaults.maxAccrualPercent(), java.util.Optional.empty());
 
     Evaluation e =
         service.simulate(
@@ -243,7 +259,8 @@ class EarningRulesTest {
 
   @Test
   void theGrantsOfAPurchaseAreThoseOfItsSimulation() {
-    service.define(CLUB, BloomCareRules.load().rules(), new BigDecimal("25"));
+    service.define(
+        CLUB, BloomCareRules.load().rules(), new BigDecimal("25"), java.util.Optional.empty());
     var facts = Facts.purchase().purchasesCount(0).withCategoriesThisMonth().build();
 
     assertEquals(service.simulate(CLUB, facts, 100).grants(), service.grantsFor(CLUB, facts, 100));
@@ -253,7 +270,8 @@ class EarningRulesTest {
   @Test
   void aDraftRuleIsPreviewedWithTheOthersWithoutBeingSaved() {
     RuleSet defaults = BloomCareRules.load();
-    service.define(CLUB, defaults.rules(), defaults.maxAccrualPercent());
+    service.define(
+        CLUB, defaults.rules(), defaults.maxAccrualPercent(), java.util.Optional.empty());
     List<RuleDefinition> draft = new ArrayList<>(defaults.rules());
     draft.add(when("purchase.partner == 'rose-garden'", rule("rose", 5, FIXED_POINTS, "250")));
 
@@ -309,5 +327,30 @@ class EarningRulesTest {
 
     assertEquals(20, e.fired().get(0).points(), "6 % of 2 000 = 120, the base took 100");
     assertTrue(e.fired().get(0).capped());
+  }
+
+  @Test
+  void everySaveIsANewRevisionAndAStaleOneIsRefusedWithNothingChanged() {
+    RuleSet defaults = BloomCareRules.load();
+    assertEquals(0L, service.current(CLUB).revision());
+    long first =
+        service
+            .define(CLUB, defaults.rules(), defaults.maxAccrualPercent(), java.util.Optional.of(0L))
+            .revision();
+    assertEquals(1L, first);
+    long second = service.define(CLUB, List.of(), null, java.util.Optional.of(first)).revision();
+    assertEquals(2L, second);
+    club.bloom.rules.domain.StaleRuleSet stale =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            club.bloom.rules.domain.StaleRuleSet.class,
+            () ->
+                service.define(
+                    CLUB,
+                    defaults.rules(),
+                    defaults.maxAccrualPercent(),
+                    java.util.Optional.of(first)));
+    assertEquals(2L, stale.extensions().get("currentRevision"));
+    assertEquals(List.of(), service.list(CLUB).rules());
+    assertEquals(2L, service.current(CLUB).revision());
   }
 }

@@ -44,6 +44,11 @@ final class InMemoryEarningRules implements EarningRuleRepository {
   }
 
   @Override
+  public Optional<EarningPolicy> policyForUpdate(SchemaName club) {
+    return policy(club);
+  }
+
+  @Override
   public void add(SchemaName club, EarningPolicy policy) {
     if (policies.putIfAbsent(club, policy) != null) {
       throw new IllegalStateException("duplicate policy row");

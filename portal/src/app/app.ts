@@ -14,6 +14,7 @@ import { showRegistrationConfirmation } from '../features/cabinet/confirm-regist
 import { showConsole } from '../features/console/console-page';
 import { landingPage } from '../features/landing/landing-page';
 import { showOps, type OpsView } from '../features/ops/ops-page';
+import { showPartnerConsole } from '../features/partner/partner-console';
 import { signUpPage, signUpProgressPage } from '../features/signup/signup-page';
 import { createApi, toProblem, type ClubSignInInfo, type Problem } from '../lib/api';
 import { h } from '../lib/dom';
@@ -113,6 +114,16 @@ async function renderRoute(
       return;
     case 'ops':
       await renderOps({ tab: route.tab }, { main, title, actions, notices, showProblem, signal });
+      return;
+    case 'partner-console':
+      await renderPartnerConsole(route.partner, {
+        main,
+        title,
+        actions,
+        notices,
+        showProblem,
+        signal,
+      });
       return;
     case 'ops-tenant':
       await renderOps(
@@ -347,6 +358,62 @@ async function renderOps(view: OpsView, page: ClubPage): Promise<void> {
   const profile = user.profile;
   await showOps(container, view, {
     api: createApi({ accessToken: session.accessToken }),
+    who: profile.email ?? profile.preferred_username ?? profile.sub,
+    signal,
+    signInAgain: () => {
+      session.signIn().catch((error: unknown) => page.showProblem(toProblem(error)));
+    },
+    switchAccount: () => {
+      session.signOut().catch((error: unknown) => page.showProblem(toProblem(error)));
+    },
+  });
+}
+
+/** A partner's console: its staff sign in to the platform realm, like the operator. */
+async function renderPartnerConsole(partner: string, page: ClubPage): Promise<void> {
+  const { main, notices, signal } = page;
+  main.replaceChildren(notices, h('p', { class: 'loading' }, 'Загружаем…'));
+  let platform;
+  try {
+    platform = await createApi().getPlatformSignInInfo({ signal });
+  } catch (error) {
+    if (!signal.aborted) main.replaceChildren(notices, errorBanner(toProblem(error)));
+    return;
+  }
+  const session = createPlatformSession(platform);
+  const user = await session.currentUser();
+  if (signal.aborted) return;
+
+  document.title = `Консоль партнёра — ${partner} — Bloom`;
+  page.title.textContent = `Партнёр ${partner}`;
+  if (!user) {
+    page.actions.replaceChildren();
+    main.replaceChildren(
+      notices,
+      h(
+        'section',
+        { class: 'card welcome' },
+        h('h1', {}, 'Консоль партнёра'),
+        h(
+          'p',
+          {},
+          'Клубы партнёра, ключи API для касс, сотрудники и тариф. ',
+          'Войдите учётной записью владельца или администратора партнёра.',
+        ),
+        signInButton(session, page.showProblem),
+      ),
+    );
+    return;
+  }
+
+  page.actions.replaceChildren(signOutButton(session, page.showProblem));
+  main.classList.add('page--wide');
+  const container = h('div', { class: 'console-page' });
+  main.replaceChildren(notices, container);
+  const profile = user.profile;
+  await showPartnerConsole(container, {
+    api: createApi({ accessToken: session.accessToken }),
+    partner,
     who: profile.email ?? profile.preferred_username ?? profile.sub,
     signal,
     signInAgain: () => {

@@ -271,6 +271,107 @@ export interface TenantQuery {
   cursor?: string;
 }
 
+/** `PartnershipDetails`: a club the partner belongs (or belonged) to. */
+export interface PartnershipDetails {
+  club: string;
+  clubName: string;
+  partner: string;
+  partnerName: string;
+  categories: string[];
+  redemptionEnabled: boolean;
+  joinedVia: 'operator' | 'invitation' | 'request';
+  since: string;
+  status: 'active' | 'ended';
+  endedAt?: string;
+}
+
+/** `JoinRequest`: a partner's request to join a club. */
+export interface JoinRequest {
+  requestId: string;
+  club: string;
+  clubName: string;
+  partner: string;
+  partnerName: string;
+  categories: string[];
+  message?: string;
+  status: 'pending' | 'approved' | 'declined';
+  createdAt: string;
+  decidedAt?: string;
+  approvedCategories?: string[];
+  declineReason?: string;
+}
+
+/** `JoinRequestCreate` */
+export interface JoinRequestCreate {
+  club: string;
+  categories?: string[];
+  message?: string;
+}
+
+export type ApiKeyScope =
+  | 'purchases:write'
+  | 'purchases:read'
+  | 'members:lookup'
+  | 'members:register'
+  | 'imports:write'
+  | 'reports:read';
+
+/** `ApiKey`: never the secret. */
+export interface ApiKey {
+  id: string;
+  prefix: string;
+  mode: 'test' | 'live';
+  label?: string;
+  scopes: string[];
+  createdAt: string;
+  expiresAt?: string;
+  successor?: string;
+  revokedAt?: string;
+  lastUsedAt?: string;
+  lastUsedIp?: string;
+  status: 'active' | 'rotating' | 'expired' | 'revoked';
+}
+
+/** `NewApiKey` */
+export interface NewApiKey {
+  mode: 'test' | 'live';
+  label?: string;
+  scopes: ApiKeyScope[];
+}
+
+/** `IssuedApiKey`: the secret, shown once. */
+export interface IssuedApiKey {
+  id: string;
+  key: string;
+  prefix: string;
+  mode: string;
+  label?: string;
+  scopes: string[];
+}
+
+/** `ApiKeyRotation` */
+export interface ApiKeyRotation {
+  rotated: ApiKey;
+  successor: IssuedApiKey;
+}
+
+export type PartnerStaffRole = 'partner-owner' | 'partner-admin' | 'cashier' | 'partner-analyst';
+
+/** `StaffMember` */
+export interface StaffMember {
+  id: string;
+  email: string;
+  roles: string[];
+  status: 'invited' | 'active';
+  invitedAt: string;
+}
+
+/** `PlanChangeRequest` */
+export interface PlanChangeRequest {
+  plan: string;
+  effectiveFrom?: string;
+}
+
 /** `Category` */
 export interface Category {
   code: string;
@@ -553,6 +654,52 @@ export interface BloomApi {
     options?: RequestOptions,
   ): Promise<SignUpProgress[]>;
   resumeSignUp(id: string, options?: RequestOptions): Promise<SignUpProgress>;
+  // The partner's console (platform realm, the partner's organization).
+  listPartnerClubs(partner: string, options?: RequestOptions): Promise<PartnershipDetails[]>;
+  redeemPartnerInvitation(
+    partner: string,
+    code: string,
+    options?: RequestOptions,
+  ): Promise<PartnershipDetails>;
+  listPartnerJoinRequests(partner: string, options?: RequestOptions): Promise<JoinRequest[]>;
+  requestToJoinClub(
+    partner: string,
+    body: JoinRequestCreate,
+    options?: RequestOptions,
+  ): Promise<JoinRequest>;
+  listPartnerApiKeys(partner: string, options?: RequestOptions): Promise<ApiKey[]>;
+  createPartnerApiKey(
+    partner: string,
+    body: NewApiKey,
+    options?: RequestOptions,
+  ): Promise<IssuedApiKey>;
+  rotatePartnerApiKey(
+    partner: string,
+    id: string,
+    overlapHours: number,
+    options?: RequestOptions,
+  ): Promise<ApiKeyRotation>;
+  revokePartnerApiKey(partner: string, id: string, options?: RequestOptions): Promise<void>;
+  listPartnerStaff(partner: string, options?: RequestOptions): Promise<StaffMember[]>;
+  invitePartnerStaff(
+    partner: string,
+    email: string,
+    role: PartnerStaffRole,
+    options?: RequestOptions,
+  ): Promise<StaffMember>;
+  changePartnerStaffRole(
+    partner: string,
+    id: string,
+    role: PartnerStaffRole,
+    options?: RequestOptions,
+  ): Promise<StaffMember>;
+  removePartnerStaff(partner: string, id: string, options?: RequestOptions): Promise<void>;
+  getPartnerSubscription(partner: string, options?: RequestOptions): Promise<Subscription>;
+  changePartnerPlan(
+    partner: string,
+    change: PlanChangeRequest,
+    options?: RequestOptions,
+  ): Promise<Subscription>;
 }
 
 /** A tenant kind as a path segment of `/platform/tenants/{kind}/{slug}`. */
@@ -574,6 +721,10 @@ const JSON_ACCEPT = 'application/json, application/problem+json';
 
 function clubPath(club: string): string {
   return `/clubs/${encodeURIComponent(club)}`;
+}
+
+function partnerPath(partner: string): string {
+  return `/partners/${encodeURIComponent(partner)}`;
 }
 
 function tenantPath(kinds: TenantKinds, slug: string): string {
@@ -823,6 +974,78 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
         undefined,
         request,
       ),
+    listPartnerClubs: (partner, request) =>
+      getJson<PartnershipDetails[]>(`${partnerPath(partner)}/clubs`, true, request),
+    redeemPartnerInvitation: (partner, code, request) =>
+      sendJson<PartnershipDetails>(
+        'POST',
+        `${partnerPath(partner)}/clubs`,
+        true,
+        { code },
+        request,
+      ),
+    listPartnerJoinRequests: async (partner, request) =>
+      (
+        await getJson<{ items: JoinRequest[] }>(
+          `${partnerPath(partner)}/join-requests?limit=100`,
+          true,
+          request,
+        )
+      ).items,
+    requestToJoinClub: (partner, body, request) =>
+      sendJson<JoinRequest>('POST', `${partnerPath(partner)}/join-requests`, true, body, request),
+    listPartnerApiKeys: (partner, request) =>
+      getJson<ApiKey[]>(`${partnerPath(partner)}/api-keys`, true, request),
+    createPartnerApiKey: (partner, body, request) =>
+      sendJson<IssuedApiKey>('POST', `${partnerPath(partner)}/api-keys`, true, body, request),
+    rotatePartnerApiKey: (partner, id, overlapHours, request) =>
+      sendJson<ApiKeyRotation>(
+        'POST',
+        `${partnerPath(partner)}/api-keys/${encodeURIComponent(id)}/rotation`,
+        true,
+        { overlapHours },
+        request,
+      ),
+    revokePartnerApiKey: async (partner, id, request) => {
+      await send(
+        `${partnerPath(partner)}/api-keys/${encodeURIComponent(id)}`,
+        JSON_ACCEPT,
+        true,
+        request,
+        'DELETE',
+      );
+    },
+    listPartnerStaff: (partner, request) =>
+      getJson<StaffMember[]>(`${partnerPath(partner)}/staff`, true, request),
+    invitePartnerStaff: (partner, email, role, request) =>
+      sendJson<StaffMember>(
+        'POST',
+        `${partnerPath(partner)}/staff`,
+        true,
+        { email, role },
+        request,
+      ),
+    changePartnerStaffRole: (partner, id, role, request) =>
+      sendJson<StaffMember>(
+        'PUT',
+        `${partnerPath(partner)}/staff/${encodeURIComponent(id)}`,
+        true,
+        { role },
+        request,
+      ),
+    removePartnerStaff: async (partner, id, request) => {
+      await send(
+        `${partnerPath(partner)}/staff/${encodeURIComponent(id)}`,
+        JSON_ACCEPT,
+        true,
+        request,
+        'DELETE',
+      );
+    },
+    getPartnerSubscription: (partner, request) =>
+      getJson<Subscription>(`${partnerPath(partner)}/subscription`, true, request),
+    changePartnerPlan: (partner, change, request) =>
+      sendJson<Subscription>('PUT', `${partnerPath(partner)}/subscription`, true, change, request),
     getMyPassportQr: async (request) => {
       const response = await send('/me/passport/qr', 'image/svg+xml', true, request);
       const blob = await response.blob();

@@ -9,12 +9,16 @@ export type Route =
   | { name: 'signup-verify'; token: string }
   | { name: 'ops'; tab: OpsTab }
   | { name: 'ops-tenant'; kinds: 'clubs' | 'partners'; slug: string }
+  | { name: 'partner-console'; partner: string }
   | { name: 'not-found' };
 
 /** The operator's console: the tenants, or the sign-ups. */
 export type OpsTab = 'tenants' | 'signups';
 
 const OPS_TENANT_ROUTE = /^\/ops\/tenants\/(clubs|partners)\/([a-z][a-z0-9-]{1,38}[a-z0-9])\/?$/;
+
+/** The partner's console: `#/p/<partner>/console`. */
+const PARTNER_CONSOLE_ROUTE = /^\/p\/([a-z][a-z0-9-]{1,38}[a-z0-9])\/console\/?$/;
 
 const SIGNUP_VERIFY_ROUTE = /^\/signup\/verify\/([A-Za-z0-9_-]{43})\/?$/;
 
@@ -38,6 +42,8 @@ export function parseRoute(hash: string): Route {
   if (tenant?.[1] && tenant[2]) {
     return { name: 'ops-tenant', kinds: tenant[1] as 'clubs' | 'partners', slug: tenant[2] };
   }
+  const partner = PARTNER_CONSOLE_ROUTE.exec(path)?.[1];
+  if (partner) return { name: 'partner-console', partner };
   const token = SIGNUP_VERIFY_ROUTE.exec(path)?.[1];
   if (token) return { name: 'signup-verify', token };
   const confirm = CONFIRM_ROUTE.exec(path);
@@ -71,7 +77,12 @@ export function opsTenantHref(kinds: 'clubs' | 'partners', slug: string): string
   return `#/ops/tenants/${kinds}/${encodeURIComponent(slug)}`;
 }
 
-/** Whether a hash route is a page of the operator's console. */
+/** The partner's console (platform realm, the partner's organization). */
+export function partnerConsoleHref(partner: string): string {
+  return `#/p/${encodeURIComponent(partner)}/console`;
+}
+
+/** Whether a hash route is a page of the platform realm: the operator's or a partner's console. */
 export function isOpsRoute(route: Route): boolean {
-  return route.name === 'ops' || route.name === 'ops-tenant';
+  return route.name === 'ops' || route.name === 'ops-tenant' || route.name === 'partner-console';
 }

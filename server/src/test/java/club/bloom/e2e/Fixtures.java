@@ -424,6 +424,32 @@ final class Fixtures {
         unique("staff") + "@" + (partners.isEmpty() ? "nowhere" : partners.get(0)) + ".test";
     String password = "pw-" + username;
     String id = loginWithRoles(realm, username, password, roles);
+    joinOrganizations(realm, id, partners);
+    KEYCLOAK.ensureDirectGrantClient(realm, TEST_CLIENT);
+    // "organization" names the one organization of the login; with several, a browser login asks
+    // which one — a test asks for all of them to get a token naming several.
+    String scope = partners.size() > 1 ? "openid organization:*" : "openid organization";
+    return KEYCLOAK.passwordGrant(realm, TEST_CLIENT, username, password, scope);
+  }
+
+  /** A login (username and password) of the platform realm, as a browser types it. */
+  record Login(String username, String password) {}
+
+  /**
+   * A staff login of a partner for a browser: a user of the platform realm with these roles and a
+   * password, member of the partner's organization.
+   */
+  static Login partnerStaffLogin(String partner, String... roles) {
+    String realm = STACK.platformRealm();
+    String username = unique("staff") + "@" + partner + ".test";
+    String password = "pw-" + username;
+    String id = loginWithRoles(realm, username, password, roles);
+    joinOrganizations(realm, id, List.of(partner));
+    return new Login(username, password);
+  }
+
+  /** Makes the user a member of each partner's organization ({@code partner-<slug>}). */
+  private static void joinOrganizations(String realm, String userId, List<String> partners) {
     for (String partner : partners) {
       String alias = "partner-" + partner;
       String organization =
@@ -443,13 +469,8 @@ final class Fixtures {
       KEYCLOAK.adminSend(
           "POST",
           "/admin/realms/" + realm + "/organizations/" + organization + "/members",
-          jakarta.json.Json.createValue(id));
+          jakarta.json.Json.createValue(userId));
     }
-    KEYCLOAK.ensureDirectGrantClient(realm, TEST_CLIENT);
-    // "organization" names the one organization of the login; with several, a browser login asks
-    // which one — a test asks for all of them to get a token naming several.
-    String scope = partners.size() > 1 ? "openid organization:*" : "openid organization";
-    return KEYCLOAK.passwordGrant(realm, TEST_CLIENT, username, password, scope);
   }
 
   /** Creates an enabled user with a password and these realm roles; returns the user's id. */

@@ -126,7 +126,7 @@ public class StaffManagement {
     }
     tenant.organizationId().ifPresent(org -> directory.ensureOrganizationMember(org, userId));
     if (existing.isEmpty()) {
-      directory.sendSetPasswordMail(realm, userId, consoleUrl(tenant));
+      directory.sendSetPasswordMail(realm, userId, consoleUrl(tenant, role));
     }
     Instant now = clock.instant();
     String by = inviter(caller);
@@ -250,9 +250,17 @@ public class StaffManagement {
         : directory.platformRealm();
   }
 
-  private String consoleUrl(Tenant tenant) {
-    return tenant.kind() == TenantKind.CLUB
-        ? portalUrl + "/#/c/" + tenant.slug().value() + "/console"
+  /**
+   * Where the invited person lands after setting a password: the club's console, or the partner's
+   * console for its owners and admins; a cashier or an analyst of a partner (who cannot manage the
+   * partner there) lands on the portal's root.
+   */
+  private String consoleUrl(Tenant tenant, String role) {
+    if (tenant.kind() == TenantKind.CLUB) {
+      return portalUrl + "/#/c/" + tenant.slug().value() + "/console";
+    }
+    return Roles.PARTNER_OWNER.equals(role) || Roles.PARTNER_ADMIN.equals(role)
+        ? portalUrl + "/#/p/" + tenant.slug().value() + "/console"
         : portalUrl + "/";
   }
 

@@ -159,7 +159,7 @@ public class SignUpProvisioning {
   String consoleUrl(SignUp signUp) {
     return signUp.kind() == TenantKind.CLUB
         ? portalUrl + "/#/c/" + signUp.slug() + "/console"
-        : portalUrl + "/";
+        : portalUrl + "/#/p/" + signUp.slug() + "/console";
   }
 
   /** What the progress page shows of a failure: the kind of error, no stack, no secrets. */

@@ -315,7 +315,24 @@ async function renderConsole(slug: string, page: ClubPage): Promise<void> {
   });
 }
 
-async function renderOps(view: OpsView, page: ClubPage): Promise<void> {
+/** What a console signed in to the platform realm is given once its user is known. */
+interface PlatformConsoleContext {
+  api: ReturnType<typeof createApi>;
+  who: string;
+  signal: AbortSignal;
+  signInAgain: () => void;
+  switchAccount: () => void;
+}
+
+/**
+ * The consoles of the platform realm (the operator's, a partner's): the realm's sign-in page, or
+ * the console once signed in.
+ */
+async function renderPlatformConsole(
+  page: ClubPage,
+  texts: { document: string; title: string; welcome: string; invitation: string[] },
+  show: (container: HTMLElement, context: PlatformConsoleContext) => Promise<void>,
+): Promise<void> {
   const { main, notices, signal } = page;
   main.replaceChildren(notices, h('p', { class: 'loading' }, 'Загружаем…'));
   let platform;
@@ -329,8 +346,8 @@ async function renderOps(view: OpsView, page: ClubPage): Promise<void> {
   const user = await session.currentUser();
   if (signal.aborted) return;
 
-  document.title = 'Консоль оператора — Bloom';
-  page.title.textContent = 'Оператор платформы';
+  document.title = texts.document;
+  page.title.textContent = texts.title;
   if (!user) {
     page.actions.replaceChildren();
     main.replaceChildren(
@@ -338,13 +355,8 @@ async function renderOps(view: OpsView, page: ClubPage): Promise<void> {
       h(
         'section',
         { class: 'card welcome' },
-        h('h1', {}, 'Консоль оператора'),
-        h(
-          'p',
-          {},
-          'Клубы и партнёры платформы: статус, тариф, использование, приостановка; заявки на ',
-          'подключение. Войдите учётной записью оператора платформы.',
-        ),
+        h('h1', {}, texts.welcome),
+        h('p', {}, ...texts.invitation),
         signInButton(session, page.showProblem),
       ),
     );
@@ -356,7 +368,7 @@ async function renderOps(view: OpsView, page: ClubPage): Promise<void> {
   const container = h('div', { class: 'console-page' });
   main.replaceChildren(notices, container);
   const profile = user.profile;
-  await showOps(container, view, {
+  await show(container, {
     api: createApi({ accessToken: session.accessToken }),
     who: profile.email ?? profile.preferred_username ?? profile.sub,
     signal,
@@ -369,58 +381,35 @@ async function renderOps(view: OpsView, page: ClubPage): Promise<void> {
   });
 }
 
+async function renderOps(view: OpsView, page: ClubPage): Promise<void> {
+  await renderPlatformConsole(
+    page,
+    {
+      document: 'Консоль оператора — Bloom',
+      title: 'Оператор платформы',
+      welcome: 'Консоль оператора',
+      invitation: [
+        'Клубы и партнёры платформы: статус, тариф, использование, приостановка; заявки на ',
+        'подключение. Войдите учётной записью оператора платформы.',
+      ],
+    },
+    (container, context) => showOps(container, view, context),
+  );
+}
+
 /** A partner's console: its staff sign in to the platform realm, like the operator. */
 async function renderPartnerConsole(partner: string, page: ClubPage): Promise<void> {
-  const { main, notices, signal } = page;
-  main.replaceChildren(notices, h('p', { class: 'loading' }, 'Загружаем…'));
-  let platform;
-  try {
-    platform = await createApi().getPlatformSignInInfo({ signal });
-  } catch (error) {
-    if (!signal.aborted) main.replaceChildren(notices, errorBanner(toProblem(error)));
-    return;
-  }
-  const session = createPlatformSession(platform);
-  const user = await session.currentUser();
-  if (signal.aborted) return;
-
-  document.title = `Консоль партнёра — ${partner} — Bloom`;
-  page.title.textContent = `Партнёр ${partner}`;
-  if (!user) {
-    page.actions.replaceChildren();
-    main.replaceChildren(
-      notices,
-      h(
-        'section',
-        { class: 'card welcome' },
-        h('h1', {}, 'Консоль партнёра'),
-        h(
-          'p',
-          {},
-          'Клубы партнёра, ключи API для касс, сотрудники и тариф. ',
-          'Войдите учётной записью владельца или администратора партнёра.',
-        ),
-        signInButton(session, page.showProblem),
-      ),
-    );
-    return;
-  }
-
-  page.actions.replaceChildren(signOutButton(session, page.showProblem));
-  main.classList.add('page--wide');
-  const container = h('div', { class: 'console-page' });
-  main.replaceChildren(notices, container);
-  const profile = user.profile;
-  await showPartnerConsole(container, {
-    api: createApi({ accessToken: session.accessToken }),
-    partner,
-    who: profile.email ?? profile.preferred_username ?? profile.sub,
-    signal,
-    signInAgain: () => {
-      session.signIn().catch((error: unknown) => page.showProblem(toProblem(error)));
+  await renderPlatformConsole(
+    page,
+    {
+      document: `Консоль партнёра — ${partner} — Bloom`,
+      title: `Партнёр ${partner}`,
+      welcome: 'Консоль партнёра',
+      invitation: [
+        'Клубы партнёра, ключи API для касс, сотрудники и тариф. ',
+        'Войдите учётной записью владельца или администратора партнёра.',
+      ],
     },
-    switchAccount: () => {
-      session.signOut().catch((error: unknown) => page.showProblem(toProblem(error)));
-    },
-  });
+    (container, context) => showPartnerConsole(container, { ...context, partner }),
+  );
 }

@@ -86,7 +86,7 @@ public final class NightlyBenchmark {
 
   private void run(boolean reload, int runs) throws Exception {
     line("Bloom nightly benchmark — " + Instant.now());
-    line(machine());
+    line(Machine.describe());
     try (Connection db =
         DriverManager.getConnection(stack.postgresJdbcUrl(), stack.dbUser(), stack.dbPassword())) {
       line(postgres(db));
@@ -274,7 +274,7 @@ public final class NightlyBenchmark {
     long before = count(db, "SELECT count(*) FROM " + schema + ".tier_change");
     long grace =
         count(db, "SELECT count(*) FROM " + schema + ".member WHERE below_tier_since IS NOT NULL");
-    String load = loadAverage();
+    String load = Machine.loadAverage();
     long t = System.nanoTime();
     HttpResponse<String> answer = post("/platform/clubs/" + slug + "/tier-evaluation");
     String wall = since(t);
@@ -299,7 +299,7 @@ public final class NightlyBenchmark {
         "SELECT count(*) FROM " + schema + ".point_lot WHERE remaining = 0 AND granted > 0";
     long entriesBefore = count(db, entries);
     long lotsBefore = count(db, lots);
-    String load = loadAverage();
+    String load = Machine.loadAverage();
     long t = System.nanoTime();
     HttpResponse<String> answer = post("/platform/clubs/" + slug + "/point-expiry");
     String wall = since(t);
@@ -484,44 +484,6 @@ public final class NightlyBenchmark {
       }
     }
     return s.toString();
-  }
-
-  private static String machine() {
-    String cpu = "?";
-    String memory = "?";
-    try {
-      cpu =
-          Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-              .filter(l -> l.startsWith("model name"))
-              .map(l -> l.substring(l.indexOf(':') + 1).trim())
-              .findFirst()
-              .orElse("?");
-      memory =
-          Files.readAllLines(Path.of("/proc/meminfo")).stream()
-              .filter(l -> l.startsWith("MemTotal"))
-              .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 / 1024 + " GB RAM")
-              .findFirst()
-              .orElse("?");
-    } catch (IOException e) {
-      // not Linux: say less
-    }
-    return "machine: "
-        + Runtime.getRuntime().availableProcessors()
-        + " cores ("
-        + cpu
-        + "), "
-        + memory
-        + ", load average "
-        + loadAverage();
-  }
-
-  private static String loadAverage() {
-    try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return parts[0] + " " + parts[1] + " " + parts[2];
-    } catch (IOException e) {
-      return "?";
-    }
   }
 
   private static String postgres(Connection db) throws SQLException {

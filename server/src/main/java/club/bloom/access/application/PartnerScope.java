@@ -2,7 +2,6 @@ package club.bloom.access.application;
 
 import club.bloom.access.domain.Caller;
 import club.bloom.access.domain.Roles;
-import club.bloom.shared.domain.NotFound;
 import club.bloom.tenancy.domain.Slug;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tenancy.domain.TenantKind;
@@ -48,19 +47,6 @@ public class PartnerScope {
   }
 
   private Tenant partner(Caller caller, Slug slug, boolean staff) {
-    Tenant partner =
-        tenants
-            .find(TenantKind.PARTNER, slug)
-            .filter(Tenant::isActive)
-            .orElseThrow(() -> unknownPartner(slug));
-    if (caller.isOperator() || (staff && caller.belongsTo(partner.id()))) {
-      return partner;
-    }
-    throw unknownPartner(slug);
-  }
-
-  private static NotFound unknownPartner(Slug slug) {
-    return new NotFound(
-        "unknown-partner", "Unknown partner", "No partner " + slug + " for this caller");
+    return ScopedTenant.find(tenants, caller, TenantKind.PARTNER, slug, staff);
   }
 }

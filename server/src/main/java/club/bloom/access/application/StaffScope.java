@@ -2,7 +2,6 @@ package club.bloom.access.application;
 
 import club.bloom.access.domain.Caller;
 import club.bloom.access.domain.Roles;
-import club.bloom.shared.domain.NotFound;
 import club.bloom.tenancy.domain.Slug;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tenancy.domain.TenantKind;
@@ -48,18 +47,6 @@ public class StaffScope {
   }
 
   private Tenant club(Caller caller, Slug slug, boolean staff) {
-    Tenant club =
-        tenants
-            .find(TenantKind.CLUB, slug)
-            .filter(Tenant::isActive)
-            .orElseThrow(() -> unknownClub(slug));
-    if (caller.isOperator() || (staff && caller.belongsTo(club.id()))) {
-      return club;
-    }
-    throw unknownClub(slug);
-  }
-
-  private static NotFound unknownClub(Slug slug) {
-    return new NotFound("unknown-club", "Unknown club", "No club " + slug + " for this caller");
+    return ScopedTenant.find(tenants, caller, TenantKind.CLUB, slug, staff);
   }
 }

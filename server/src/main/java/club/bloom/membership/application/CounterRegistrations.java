@@ -28,6 +28,7 @@ import club.bloom.shared.domain.NotFound;
 import club.bloom.shared.domain.OutgoingMail;
 import club.bloom.shared.domain.OutgoingTextMessage;
 import club.bloom.shared.domain.TextMessageGateway;
+import club.bloom.shared.domain.Texts;
 import club.bloom.tenancy.domain.SchemaName;
 import club.bloom.tenancy.domain.Slug;
 import club.bloom.tenancy.domain.Tenant;
@@ -327,41 +328,19 @@ public class CounterRegistrations {
 
   private OutgoingMail linkMail(
       Tenant club, String to, String firstName, String link, CounterRegistration registration) {
+    Texts texts = Texts.of(club.locale());
     ZoneId zone = ZoneId.of(club.timeZone());
     String until =
         DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(zone).format(registration.expiresAt());
-    boolean russian = club.locale() == null || club.locale().startsWith("ru");
     String greeting =
         firstName == null
-            ? (russian ? "Здравствуйте!" : "Hello,")
-            : (russian ? "Здравствуйте, " + firstName + "!" : "Hello " + firstName + ",");
-    String subject =
-        russian
-            ? "Подтвердите участие в клубе «" + club.name() + "»"
-            : "Confirm your membership of " + club.name();
-    String text =
-        russian
-            ? greeting
-                + "\n\nВас зарегистрировали в клубе «"
-                + club.name()
-                + "» на кассе партнёра. Баллы за покупки уже начисляются; увидеть и потратить их"
-                + " можно после подтверждения. Откройте ссылку, войдите или зарегистрируйтесь и"
-                + " примите условия клуба:\n\n"
-                + link
-                + "\n\nСсылка действует до "
-                + until
-                + " и только один раз. Если вы не регистрировались, просто не открывайте её.\n"
-            : greeting
-                + "\n\nYou were registered in "
-                + club.name()
-                + " at a partner's counter. Your purchases already earn points; you can see and"
-                + " spend them once you confirm. Open the link, sign in or register, and accept"
-                + " the club's terms:\n\n"
-                + link
-                + "\n\nThe link is valid until "
-                + until
-                + " and only once. If you did not register, simply ignore it.\n";
-    return new OutgoingMail("counter-registration", to, subject, text);
+            ? texts.text("mail.greeting")
+            : texts.text("mail.greeting.named", firstName);
+    return new OutgoingMail(
+        "counter-registration",
+        to,
+        texts.text("membership.counter-link.subject", club.name()),
+        texts.text("membership.counter-link.body", greeting, club.name(), link, until));
   }
 
   private static String linkText(Tenant club, String link) {

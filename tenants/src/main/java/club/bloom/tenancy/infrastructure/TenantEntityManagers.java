@@ -4,21 +4,32 @@ import club.bloom.tenancy.domain.SchemaName;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnit;
-import jakarta.persistence.SynchronizationType;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.Map;
-import org.eclipse.persistence.config.PersistenceUnitProperties;
 
 /**
- * Schema routing: one entity manager per tenant schema per JTA transaction, all on the one
- * connection pool. Entities of club and partner schemas are {@code @Multitenant(TABLE_PER_TENANT)}
- * with a schema discriminator, so the schema is fixed when the entity manager is created and every
- * statement it issues is qualified with that schema — a flush can never land in another tenant's
- * schema. See ADR 0003.
+ * Schema routing (ADR 0036, superseding 0003): the transaction's one entity manager, with the
+ * tenant schemas it works in on the connection's search path. Club and partner entities are plain
+ * entities whose tables are named without a schema; {@code SET LOCAL}-style {@code
+ * set_config('search_path', …, true)} puts the schema of the tenant the application service
+ * resolved from the verified caller on the search path of the transaction's connection:
+ *
+ * <ul>
+ *   <li>a transaction works in at most one club schema and one partner schema; asking for a second
+ *       of either kind is a programming error ({@link IllegalStateException}). Club and partner
+ *       tables have different names (a unit test checks the changelogs), so with both schemas on
+ *       the path each name still resolves to one table;
+ *   <li>the path only grows within a transaction: an insert EclipseLink defers until a later flush
+ *       still reaches the table it was meant for;
+ *   <li>the setting is local to the transaction: PostgreSQL drops it at commit or rollback, so a
+ *       connection returned to the pool carries no tenant into the next transaction; outside a
+ *       transaction nothing here works.
+ * </ul>
+ *
+ * Descriptors and parsed queries are built once for all tenants, and statements are the same text
+ * for every tenant, so they are prepared once per connection (PostgreSQL re-plans a prepared
+ * statement when the search path changed since it last ran).
  *
  * <p>Only repositories (infrastructure) call this, with schemas that application services took from
  * tenants they resolved from the verified caller; nothing here reads a request.
@@ -26,43 +37,35 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
 @ApplicationScoped
 public class TenantEntityManagers {
 
-  private static final String KEY_PREFIX = TenantEntityManagers.class.getName() + ":";
+  private static final String KEY = TenantEntityManagers.class.getName() + ":path";
 
-  @PersistenceUnit(unitName = "bloom")
-  EntityManagerFactory emf;
+  @PersistenceContext(unitName = "bloom")
+  EntityManager em;
 
   @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
   TransactionSynchronizationRegistry transactions;
 
-  /** The entity manager bound to {@code schema} in the current transaction. */
+  /** The transaction's entity manager, with {@code schema} on its search path. */
   public EntityManager of(SchemaName schema) {
     if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
       throw new IllegalStateException("tenant data is read and written inside a transaction only");
     }
-    String key = KEY_PREFIX + schema.value();
-    EntityManager em = (EntityManager) transactions.getResource(key);
-    if (em == null) {
-      EntityManager created =
-          emf.createEntityManager(
-              SynchronizationType.SYNCHRONIZED,
-              Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, schema.value()));
-      created.joinTransaction();
-      transactions.putResource(key, created);
-      transactions.registerInterposedSynchronization(new CloseAfterCompletion(created));
-      em = created;
+    TenantPath path = (TenantPath) transactions.getResource(KEY);
+    if (path == null) {
+      path = new TenantPath();
+      transactions.putResource(KEY, path);
+    }
+    if (path.add(schema)) {
+      em.createNativeQuery("SELECT set_config('search_path', ?, true)")
+          .setParameter(1, path.searchPath())
+          .getSingleResult();
     }
     return em;
   }
 
-  private record CloseAfterCompletion(EntityManager em) implements Synchronization {
-    @Override
-    public void beforeCompletion() {}
-
-    @Override
-    public void afterCompletion(int status) {
-      if (em.isOpen()) {
-        em.close();
-      }
-    }
+  /** The schemas on the search path of the current transaction, in order (for tests). */
+  public String currentPath() {
+    return String.valueOf(
+        em.createNativeQuery("SELECT current_setting('search_path')").getSingleResult());
   }
 }

@@ -33,6 +33,7 @@ public final class ProblemMappers {
       case RATE_LIMITED -> 429;
       case GONE -> 410;
       case PRECONDITION_FAILED -> 412;
+      case PAYLOAD_TOO_LARGE -> 413;
     };
   }
 

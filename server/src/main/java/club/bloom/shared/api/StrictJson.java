@@ -160,28 +160,29 @@ public final class StrictJson {
 
   /** A reason in plain words from the keyword that failed and the schema's own values. */
   static String reason(Error error) {
-    JsonNode schema = error.getSchemaNode();
     String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+    // The library gives the keyword's value; seen as the schema object below ({keyword: value}).
+    JsonNode given = error.getSchemaNode();
+    JsonNode schema =
+        given != null && given.isObject() && given.has(keyword)
+            ? given
+            : MAPPER.createObjectNode().set(keyword, given == null ? MAPPER.nullNode() : given);
     return switch (keyword) {
       case "required" -> "is required";
       case "additionalProperties", "unevaluatedProperties" ->
           "is not a field of this request (see the contract)";
       case "type" -> "must be " + typeName(schema.path("type"));
       case "format" -> "must be " + formatName(schema.path("format").asString(""));
-      case "pattern" ->
-          schema.has("description")
-              ? "must match " + schema.get("pattern").asString() + " (" + description(schema) + ")"
-              : "must match " + schema.get("pattern").asString();
+      case "pattern" -> "must match " + text(schema.get("pattern"));
       case "maxLength" -> "must be at most " + schema.get("maxLength").asInt() + " characters";
       case "minLength" ->
           schema.get("minLength").asInt() == 1
               ? "must not be empty"
               : "must be at least " + schema.get("minLength").asInt() + " characters";
-      case "maximum" -> "must be at most " + schema.get("maximum").asString();
-      case "minimum" -> "must be at least " + schema.get("minimum").asString();
-      case "exclusiveMaximum" -> "must be less than " + schema.get("exclusiveMaximum").asString();
-      case "exclusiveMinimum" ->
-          "must be greater than " + schema.get("exclusiveMinimum").asString();
+      case "maximum" -> "must be at most " + text(schema.get("maximum"));
+      case "minimum" -> "must be at least " + text(schema.get("minimum"));
+      case "exclusiveMaximum" -> "must be less than " + text(schema.get("exclusiveMaximum"));
+      case "exclusiveMinimum" -> "must be greater than " + text(schema.get("exclusiveMinimum"));
       case "maxItems" -> "must have at most " + schema.get("maxItems").asInt() + " items";
       case "minItems" -> "must have at least " + schema.get("minItems").asInt() + " item(s)";
       case "uniqueItems" -> "must not repeat an item";
@@ -194,19 +195,17 @@ public final class StrictJson {
     };
   }
 
-  private static String description(JsonNode schema) {
-    String text = schema.path("description").asString("").strip();
-    int stop = text.indexOf('\n');
-    return stop > 0 ? text.substring(0, stop) : text;
+  private static String text(JsonNode value) {
+    return value == null ? "" : value.isString() ? value.asString() : value.toString();
   }
 
   private static String typeName(JsonNode type) {
     if (type.isArray()) {
       List<String> names = new ArrayList<>();
-      type.forEach(t -> names.add(article(t.asString())));
+      type.forEach(t -> names.add(article(text(t))));
       return String.join(" or ", names);
     }
-    return article(type.asString("value"));
+    return article(type.isString() ? type.asString() : "value");
   }
 
   private static String article(String type) {

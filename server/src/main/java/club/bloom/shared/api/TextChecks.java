@@ -55,9 +55,25 @@ public final class TextChecks {
     }
   }
 
-  /** Checks every string and every member name of a JSON document. */
+  private static final java.math.BigDecimal LONG_RANGE =
+      java.math.BigDecimal.valueOf(Long.MAX_VALUE);
+
+  /**
+   * Checks every string and every member name of a JSON document, and that every number fits a
+   * 64-bit integer's range (no field of the contract goes beyond it; {@code 1e308} and {@code
+   * 10^30} are refused here rather than stored as 0 or wrapped).
+   */
   static void checkTree(JsonNode node, String path, List<FieldProblem> problems) {
-    if (node.isString()) {
+    if (node.isNumber()) {
+      boolean inRange =
+          node.isIntegralNumber()
+              ? node.canConvertToLong()
+              : node.decimalValue().abs().compareTo(LONG_RANGE) <= 0;
+      if (!inRange) {
+        problems.add(
+            new FieldProblem(path.isEmpty() ? "body" : path, "is out of range for this field"));
+      }
+    } else if (node.isString()) {
       String problem = problem(node.asString(), true);
       if (problem != null) {
         problems.add(new FieldProblem(path.isEmpty() ? "body" : path, problem));

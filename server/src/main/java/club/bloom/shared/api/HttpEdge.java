@@ -84,7 +84,7 @@ public class HttpEdge extends HttpFilter {
       throws IOException, ServletException {
     String uri = request.getRequestURI();
     boolean api = uri.equals(API) || uri.startsWith(API + "/");
-    securityHeaders(request, response, api);
+    securityHeaders(request, response, api, portalPolicy);
     if (!api) {
       chain.doFilter(request, response);
       return;
@@ -126,14 +126,15 @@ public class HttpEdge extends HttpFilter {
         List.of(new FieldProblem("body", "must be at most " + limit + " bytes")));
   }
 
-  private void securityHeaders(
-      HttpServletRequest request, HttpServletResponse response, boolean api) {
+  /** The policy of API answers: they are data, never a page. */
+  static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+  static void securityHeaders(
+      HttpServletRequest request, HttpServletResponse response, boolean api, String pagePolicy) {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "no-referrer");
-    response.setHeader(
-        "Content-Security-Policy",
-        api ? "default-src 'none'; frame-ancestors 'none'; base-uri 'none'" : portalPolicy);
+    response.setHeader("Content-Security-Policy", api ? API_POLICY : pagePolicy);
     if (overTls(request)) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }

@@ -177,7 +177,7 @@ public final class StrictJson {
       case "maxLength" -> "must be at most " + schema.get("maxLength").asInt() + " characters";
       case "minLength" ->
           schema.get("minLength").asInt() == 1
-              ? "must not be empty"
+              ? "is required"
               : "must be at least " + schema.get("minLength").asInt() + " characters";
       case "maximum" -> "must be at most " + text(schema.get("maximum"));
       case "minimum" -> "must be at least " + text(schema.get("minimum"));

@@ -182,7 +182,10 @@ async function inBrowser(screenshot, journey) {
   const page = context.pages()[0] ?? (await context.newPage());
   /** @type {string[]} */
   const browserLog = [];
-  /** Content-Security-Policy violations on Bloom's own pages (Keycloak's pages have their own). */
+  /**
+   * Content-Security-Policy violations on Bloom's own pages (Keycloak's pages have their own).
+   * @type {string[]}
+   */
   const cspViolations = [];
   const bloomOrigin = (process.env.BLOOM_URL ?? '').replace(/\/+$/, '');
   page.on('console', (message) => {

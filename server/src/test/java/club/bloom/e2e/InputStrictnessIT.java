@@ -319,6 +319,12 @@ class InputStrictnessIT {
     assertTrue(fields(category).containsKey("[0].name"), category::toString);
     JsonNode query = problem(raw("GET", "/platform/tenants?q=%00", ops, null), 400);
     assertTrue(fields(query).containsKey("q"), query::toString);
+    // A query value of the wrong type names the parameter (JAX-RS answered 404 before).
+    for (String limit : new String[] {"abc", "1000", "99999999999999999999"}) {
+      JsonNode wrong =
+          problem(raw("GET", "/purchases?limit=" + limit, partner.apiKey(), null), 400);
+      assertTrue(fields(wrong).containsKey("limit"), wrong::toString);
+    }
   }
 
   // Item 10 ------------------------------------------------------------------------------------
@@ -454,6 +460,10 @@ class InputStrictnessIT {
     }
     HttpResponse<String> wrongMethod = raw("PATCH", "/plans", null, "{}");
     problem(wrongMethod, 405);
+    assertFalse(wrongMethod.body().contains("RESTEASY"), wrongMethod.body());
+    assertTrue(
+        wrongMethod.headers().firstValue("Allow").isPresent(),
+        wrongMethod.headers().map()::toString);
     assertNull(raw("GET", "/plans", null, null).headers().firstValue("$WSEP").orElse(null));
   }
 }

@@ -42,6 +42,7 @@ public final class ContractSchemas {
   private static volatile ContractSchemas instance;
 
   private final Map<String, RequestBody> bodies = new LinkedHashMap<>();
+  private final Map<String, Map<String, JsonNode>> queryParameters = new LinkedHashMap<>();
   private final Set<String> operations = new HashSet<>();
 
   private ContractSchemas(JsonNode contract) {
@@ -65,6 +66,15 @@ public final class ContractSchemas {
         }
         String key = key(op.getKey(), path.getKey());
         operations.add(key);
+        Map<String, JsonNode> query = new LinkedHashMap<>();
+        for (JsonNode p : op.getValue().path("parameters")) {
+          JsonNode parameter = resolve(contract, p);
+          if ("query".equals(parameter.path("in").asString(""))) {
+            query.put(
+                parameter.path("name").asString(""), resolve(contract, parameter.path("schema")));
+          }
+        }
+        queryParameters.put(key, query);
         JsonNode body = op.getValue().path("requestBody");
         JsonNode media = body.path("content").path("application/json");
         if (media.isMissingNode()) {
@@ -102,6 +112,19 @@ public final class ContractSchemas {
   /** The JSON body of an operation ({@code POST}, {@code /clubs/{club}/members}), if it has one. */
   public Optional<RequestBody> body(String method, String pathTemplate) {
     return Optional.ofNullable(bodies.get(key(method, pathTemplate)));
+  }
+
+  /** The query parameters an operation defines, each with its (resolved) schema. */
+  public Map<String, JsonNode> queryParameters(String method, String pathTemplate) {
+    return queryParameters.getOrDefault(key(method, pathTemplate), Map.of());
+  }
+
+  private static JsonNode resolve(JsonNode contract, JsonNode node) {
+    JsonNode n = node;
+    for (int i = 0; i < 10 && n.has("$ref"); i++) {
+      n = contract.at(n.get("$ref").asString().substring(1));
+    }
+    return n;
   }
 
   /** Whether the contract has the operation at all. */

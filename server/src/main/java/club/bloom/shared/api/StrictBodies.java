@@ -86,6 +86,16 @@ public class StrictBodies implements DynamicFeature {
         return;
       }
       JsonNode node = StrictJson.parse(bytes);
+      if (node.isNull()) {
+        // A literal null is no body: refused where one is required, absent where optional
+        // (clients generated from the contract send it for an optional body left out).
+        if (body == null || body.required()) {
+          throw InvalidInput.of("body", "is required");
+        }
+        request.setProperty(BOUND, NOTHING);
+        request.setEntityStream(new ByteArrayInputStream(new byte[0]));
+        return;
+      }
       if (body == null) {
         throw new IllegalStateException(
             operation + " takes a JSON body the contract does not describe");

@@ -10,7 +10,7 @@ export interface SignUpRequest {
   name: string;
   adminEmail: string;
   plan: string;
-  acceptTerms: boolean;
+  acceptTerms?: boolean;
   termsVersion?: string;
 }
 

@@ -168,7 +168,8 @@ export function signUpPage(signal: AbortSignal): HTMLElement {
           name: name.value.trim(),
           adminEmail: email.value.trim(),
           plan: plan.value,
-          acceptTerms: terms.checked,
+          // Unchecked, the field is left out: the contract requires it, so the answer names it.
+          ...(terms.checked ? { acceptTerms: true } : {}),
           ...(termsVersion ? { termsVersion } : {}),
         },
         signal,

@@ -687,7 +687,11 @@ public final class DevStack {
         new ProcessBuilder(serverScript.toString(), "run", "bloom")
             .directory(moduleDir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(Redirect.to(libertyLog.toFile()))
+            // A Liberty restarted by the test control adds to the log of the one it replaced.
+            .redirectOutput(
+                restartingLiberty
+                    ? Redirect.appendTo(libertyLog.toFile())
+                    : Redirect.to(libertyLog.toFile()))
             .redirectInput(Redirect.from(DEV_NULL));
     Map<String, String> env = builder.environment();
     env.remove("WLP_OUTPUT_DIR");

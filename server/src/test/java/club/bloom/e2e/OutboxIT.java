@@ -161,6 +161,37 @@ class OutboxIT {
     assertEquals(1, inbox.all(m -> true).size(), "once");
   }
 
+  @Test
+  void theLivenessCheckShowsTheOutboxsFiguresAndStaysUp() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    StackControl.await(
+        "the outbox's figures in /health/live",
+        () -> {
+          try {
+            var response =
+                http.send(
+                    java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(Fixtures.STACK.bloomUrl() + "/health/live"))
+                        .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            for (var check : Fixtures.JSON.readTree(response.body()).path("checks")) {
+              if (check.path("name").asText().equals("outbox")) {
+                assertEquals("UP", check.path("status").asText());
+                return check.path("data").has("pending") && check.path("data").has("failedLast24h");
+              }
+            }
+            return false;
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+          }
+        },
+        Duration.ofSeconds(45));
+  }
+
   static SignUpRequest application() {
     return application(Fixtures.unique("outbox"));
   }

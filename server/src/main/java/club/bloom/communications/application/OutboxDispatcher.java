@@ -144,7 +144,12 @@ public class OutboxDispatcher {
   public void wake() {
     again.set(true);
     if (!running.get()) {
-      executor.execute(this::drain);
+      try {
+        executor.execute(this::drain);
+      } catch (RuntimeException e) {
+        // Shutting down, or the executor is saturated: the next poll delivers the row.
+        LOG.log(Level.FINE, "outbox: wake-up not scheduled", e);
+      }
     }
   }
 

@@ -111,7 +111,8 @@ public class OutboxDispatcher {
 
   @PostConstruct
   void init() {
-    platformReady = bootstrap::isReady;
+    // The outbox lives in platform: it need not wait for tenant schemas or Keycloak.
+    platformReady = bootstrap::isPlatformMigrated;
     configure(channelBeans);
   }
 

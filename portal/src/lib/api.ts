@@ -255,7 +255,10 @@ export interface SignUpProgress {
   adminEmail: string;
   steps: { step: string; state: 'done' | 'running' | 'failed' | 'pending' }[];
   attempts: number;
+  /** Why the last attempt failed: a code worded by `failureReason`. */
   lastError?: string;
+  /** The log entry's reference, for support. */
+  lastErrorReference?: string;
   firstKeyAvailable: boolean;
   createdAt: string;
   completedAt?: string;

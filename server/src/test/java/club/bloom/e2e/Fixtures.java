@@ -55,6 +55,11 @@ final class Fixtures {
         KEYCLOAK.clientCredentials(STACK.platformRealm(), "bloom-ops", STACK.opsClientSecret()));
   }
 
+  /** A platform operator's access token (client credentials of bloom-ops). */
+  static String operatorToken() {
+    return KEYCLOAK.clientCredentials(STACK.platformRealm(), "bloom-ops", STACK.opsClientSecret());
+  }
+
   static BloomApi as(String bearer) {
     return BloomApi.as(STACK.bloomUrl(), bearer);
   }

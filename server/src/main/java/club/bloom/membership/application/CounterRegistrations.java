@@ -352,7 +352,14 @@ public class CounterRegistrations {
   }
 
   /** Command: register a person by phone, optionally with a first name and an e-mail. */
-  public record RegisterAtCounter(PhoneNumber phone, String firstName, String email) {}
+  public record RegisterAtCounter(PhoneNumber phone, String firstName, String email) {
+    /** A first name, when given, is a person's name (the same alphabet as enrolment's). */
+    public RegisterAtCounter {
+      if (firstName != null) {
+        firstName = club.bloom.shared.domain.PersonName.of("firstName", firstName);
+      }
+    }
+  }
 
   /**
    * What a registration did (stored for idempotent replays: no personal field, no token). {@code

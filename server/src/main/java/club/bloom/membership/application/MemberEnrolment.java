@@ -98,7 +98,21 @@ public class MemberEnrolment {
   }
 
   /** Command: enrol a member with these personal fields. */
-  public record EnrolMember(PersonalData personalData) {}
+  public record EnrolMember(PersonalData personalData) {
+    /**
+     * The names are checked before anything goes to Keycloak, which refuses some characters and
+     * answered such an enrolment with a 500 before (issue 9).
+     */
+    public EnrolMember {
+      personalData =
+          new PersonalData(
+              club.bloom.shared.domain.PersonName.of("firstName", personalData.firstName()),
+              club.bloom.shared.domain.PersonName.of("lastName", personalData.lastName()),
+              personalData.phone(),
+              personalData.email(),
+              personalData.birthday());
+    }
+  }
 
   /** The result: member and passport (no personal data: it is stored for idempotent replays). */
   public record EnrolledMember(UUID memberId, String passportCode) {}

@@ -208,9 +208,13 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     if (existing.isPresent()) {
       return existing.get();
     }
+    // Keycloak's organization names are unique in a realm, partners' names need not be: the name
+    // carries the alias (unique, from the slug), so two "Flora Studio"s are two organizations.
+    // Deterministic, so a repeated run finds (by alias) what an earlier one created.
     String body =
         Json.createObjectBuilder()
-            .add("name", name)
+            .add("name", organizationName(alias, name))
+            .add("description", name)
             .add("alias", alias)
             .add("enabled", true)
             .add(
@@ -223,8 +227,30 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     if (response.statusCode() != 201 && response.statusCode() != 409) {
       throw failure("create organization " + alias, response);
     }
+    // 409: a concurrent run created it first (same alias, same name) — found below; any other
+    // conflict would leave nothing under the alias and is reported as such.
     return findOrganization(base, alias)
-        .orElseThrow(() -> new IllegalStateException("organization " + alias + " not found"));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "organization "
+                        + alias
+                        + " could not be created (HTTP "
+                        + response.statusCode()
+                        + ") and does not exist"));
+  }
+
+  /**
+   * The organization's name: the partner's name and, in brackets, the alias; unique because the
+   * alias is, and at most Keycloak's 255 characters.
+   */
+  static String organizationName(String alias, String name) {
+    String suffix = " (" + alias + ")";
+    String shown = name == null || name.isBlank() ? alias : name.strip();
+    if (shown.length() + suffix.length() > 255) {
+      shown = shown.substring(0, 255 - suffix.length());
+    }
+    return shown + suffix;
   }
 
   @Override
@@ -751,7 +777,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
 
   private static IllegalStateException failure(String what, HttpResponse<String> response) {
     String body = response.body() == null ? "" : response.body();
-    return new IllegalStateException(
+    return new club.bloom.tenancy.domain.IdentityProviderRefused(
         "Keycloak refused to "
             + what
             + ": HTTP "

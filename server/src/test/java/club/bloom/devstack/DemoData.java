@@ -170,18 +170,14 @@ public final class DemoData {
       Map<String, String> passports = new HashMap<>();
       for (JsonValue v : demo.getJsonArray("members")) {
         JsonObject m = v.asJsonObject();
-        EnrolledMember enrolled =
-            operator
-                .clubs()
-                .enrolMember(
-                    club,
-                    "demo-enrol-" + m.getString("email"),
-                    new MemberEnrolment()
-                        .firstName(m.getString("firstName"))
-                        .lastName(m.getString("lastName"))
-                        .phone(m.getString("phone"))
-                        .email(m.getString("email"))
-                        .birthday(LocalDate.parse(m.getString("birthday"))));
+        MemberEnrolment enrolment =
+            new MemberEnrolment()
+                .firstName(m.getString("firstName"))
+                .lastName(m.getString("lastName"))
+                .phone(m.getString("phone"))
+                .email(m.getString("email"))
+                .birthday(LocalDate.parse(m.getString("birthday")));
+        EnrolledMember enrolled = enrol(operator, club, m.getString("email"), enrolment);
         passports.put(m.getString("email"), enrolled.getPassportCode());
       }
       JsonObject login = demo.getJsonObject("login");
@@ -192,23 +188,26 @@ public final class DemoData {
         JsonObject p = v.asJsonObject();
         String partner = p.getString("partner");
         BloomApi partnerApi = BloomApi.as(stack.bloomUrl(), partnerKeys.get(partner));
-        // Dates are relative to the first load: a purchase already reported is left as it is.
-        boolean reported =
-            partnerApi.purchases().listPurchases(100, null).getItems().stream()
-                .anyMatch(r -> r.getReceiptNumber().equals(p.getString("receipt")));
-        if (reported) {
-          continue;
+        // Dates are relative to the first load: a purchase reported by an earlier load is left as
+        // it is. Its idempotency key then answers 422 (the same key with another date) or, once
+        // the stored result is gone, the receipt number 409; both mean "already there". Nothing is
+        // listed first: a partner may hold any number of receipts by now.
+        try {
+          partnerApi
+              .purchases()
+              .postPurchase(
+                  "demo-purchase-" + p.getString("receipt"),
+                  new PurchaseRequest()
+                      .passportCode(passports.get(p.getString("member")))
+                      .amount(new Money().amount(p.getString("amount")).currency("RUB"))
+                      .category(p.getString("category"))
+                      .occurredAt(now.minusDays(p.getInt("daysAgo")))
+                      .receiptNumber(p.getString("receipt")));
+        } catch (ApiException e) {
+          if (!alreadyReported(e)) {
+            throw e;
+          }
         }
-        partnerApi
-            .purchases()
-            .postPurchase(
-                "demo-purchase-" + p.getString("receipt"),
-                new PurchaseRequest()
-                    .passportCode(passports.get(p.getString("member")))
-                    .amount(new Money().amount(p.getString("amount")).currency("RUB"))
-                    .category(p.getString("category"))
-                    .occurredAt(now.minusDays(p.getInt("daysAgo")))
-                    .receiptNumber(p.getString("receipt")));
       }
       String annaPassport = passports.get(login.getString("email"));
       List<String> banner = new ArrayList<>();
@@ -300,6 +299,42 @@ public final class DemoData {
    * Publishes the demo terms ({@code demo/bloom-care-terms.txt}) unless they are the current
    * version already: members then accept them in the cabinet at their next visit.
    */
+  /**
+   * Enrols a demo member under a key that carries no personal data (a digest of the address). A
+   * stack first loaded before keys were pseudonymous holds the member under the old key (the
+   * address in clear): a duplicate then replays that key, which only reads the stored result.
+   */
+  private static EnrolledMember enrol(
+      BloomApi operator, String club, String email, MemberEnrolment enrolment) throws ApiException {
+    try {
+      return operator.clubs().enrolMember(club, "demo-enrol-" + digest(email), enrolment);
+    } catch (ApiException e) {
+      if (e.getCode() != 409) {
+        throw e;
+      }
+      return operator.clubs().enrolMember(club, "demo-enrol-" + email, enrolment);
+    }
+  }
+
+  /** The first 16 bytes of SHA-256 of the text, in hex: a stable pseudonym for a key. */
+  static String digest(String text) {
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash, 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A purchase refused because an earlier load reported it (same key or same receipt). */
+  static boolean alreadyReported(ApiException e) {
+    String body = e.getResponseBody() == null ? "" : e.getResponseBody();
+    return (e.getCode() == 422 && body.contains("idempotency-key-reused"))
+        || (e.getCode() == 409 && body.contains("duplicate-receipt"));
+  }
+
   private static void publishTermsIfChanged(BloomApi operator, String club) throws ApiException {
     String text;
     try (InputStream in = DemoData.class.getResourceAsStream("/demo/bloom-care-terms.txt")) {

@@ -72,9 +72,12 @@ public class RefundRecording {
 
   private RefundRecorded doRefund(TenantId partnerId, RecordRefund command) {
     Tenant partner = tenants.find(partnerId).orElseThrow();
+    // The receipt's row lock comes first and serialises the refunds of this receipt: everything
+    // read below (what is left to refund, the points already reversed) is what the previous
+    // refunds committed. The schemas' checks refuse an over-refund even if this were forgotten.
     Receipt receipt =
         receipts
-            .findByNumber(partner.schema(), command.receiptNumber())
+            .lockByNumber(partner.schema(), command.receiptNumber())
             .orElseThrow(
                 () ->
                     new NotFound(
@@ -93,6 +96,16 @@ public class RefundRecording {
     Purchase purchase = purchases.find(club.schema(), receipt.id()).orElseThrow();
     Instant now = clock.instant();
     MemberPoints points = ledger.lock(club.schema(), purchase.memberId());
+    if (!purchases
+        .memberOf(club.schema(), purchase.id())
+        .equals(Optional.of(purchase.memberId()))) {
+      // A merge moved the purchase to another member between the read and the lock.
+      throw new Conflict(
+          "concurrent-conflict",
+          "Conflicting concurrent request",
+          "The member of this receipt changed while the refund was recorded; nothing was saved."
+              + " Repeat the request.");
+    }
 
     Money refundedSoFar = purchase.refund(command.amount());
     long target = share(purchase.pointsEarned(), refundedSoFar, purchase.amount());

@@ -51,7 +51,12 @@ public class Purchase {
   @Column(name = "redeemed_currency")
   private String redeemedCurrency = "points";
 
-  @Column(name = "refunded_amount")
+  /**
+   * Kept by the database: a trigger adds every {@code purchase_refund} row to it, and a check keeps
+   * it within the amount (ADR 0034). Never written from here, so that two transactions can never
+   * overwrite each other's total.
+   */
+  @Column(name = "refunded_amount", insertable = false, updatable = false)
   private BigDecimal refundedAmount = BigDecimal.ZERO;
 
   protected Purchase() {}

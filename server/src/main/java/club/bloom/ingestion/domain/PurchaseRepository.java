@@ -14,6 +14,9 @@ public interface PurchaseRepository {
 
   void addRefund(SchemaName club, PurchaseRefund refund);
 
+  /** The member the purchase belongs to now, read from the database (a merge may move it). */
+  java.util.Optional<UUID> memberOf(SchemaName club, UUID purchaseId);
+
   /** How many purchases the member has made in the club. */
   long countOfMember(SchemaName club, UUID memberId);
 

@@ -11,6 +11,12 @@ public interface ReceiptRepository {
 
   java.util.Optional<Receipt> findByNumber(SchemaName partner, String receiptNumber);
 
+  /**
+   * The receipt, under a row lock held until the transaction ends: refunds of one receipt run one
+   * at a time, each seeing what the previous ones refunded.
+   */
+  java.util.Optional<Receipt> lockByNumber(SchemaName partner, String receiptNumber);
+
   boolean refundExists(SchemaName partner, String refundNumber);
 
   void addRefund(SchemaName partner, ReceiptRefund refund);

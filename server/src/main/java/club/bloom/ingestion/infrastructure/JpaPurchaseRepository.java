@@ -35,6 +35,16 @@ public class JpaPurchaseRepository implements PurchaseRepository {
   }
 
   @Override
+  public java.util.Optional<UUID> memberOf(SchemaName club, UUID purchaseId) {
+    return schemas
+        .of(club)
+        .createQuery("select p.memberId from Purchase p where p.id = :id", UUID.class)
+        .setParameter("id", purchaseId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public long countOfMember(SchemaName club, UUID memberId) {
     Object count =
         schemas

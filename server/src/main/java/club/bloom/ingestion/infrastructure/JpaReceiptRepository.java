@@ -42,6 +42,17 @@ public class JpaReceiptRepository implements ReceiptRepository {
   }
 
   @Override
+  public java.util.Optional<Receipt> lockByNumber(SchemaName partner, String receiptNumber) {
+    return schemas
+        .of(partner)
+        .createQuery("select r from Receipt r where r.receiptNumber = :n", Receipt.class)
+        .setParameter("n", receiptNumber)
+        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public boolean refundExists(SchemaName partner, String refundNumber) {
     return !schemas
         .of(partner)

@@ -110,8 +110,9 @@ public final class ProblemMappers {
       }
       String reference = UUID.randomUUID().toString();
       if (isUniqueViolation(e)) {
-        // Two requests passed the same check at once; the database kept one. Nothing of the
-        // refused one was written (its transaction rolled back); repeating it shows the winner.
+        // Two requests passed the same check at once; the database kept one (a unique key, or a
+        // check such as "refunded at most the receipt"). Nothing of the refused one was written
+        // (its transaction rolled back); repeating it shows the winner.
         LOG.log(Level.INFO, "concurrent conflict " + reference, e);
         return Problems.response(
             409,
@@ -133,14 +134,18 @@ public final class ProblemMappers {
     }
   }
 
-  /** PostgreSQL's unique_violation, anywhere in the cause chain (JPA and JTA wrap it). */
+  /**
+   * PostgreSQL's unique_violation or check_violation, anywhere in the cause chain (JPA and JTA wrap
+   * it): the database refused what a concurrent request made impossible.
+   */
   static boolean isUniqueViolation(Throwable e) {
     java.util.Set<Throwable> seen =
         java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
       if (t instanceof java.sql.SQLException sql) {
         for (java.sql.SQLException next = sql; next != null; next = next.getNextException()) {
-          if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+          if (UNIQUE_VIOLATION.equals(next.getSQLState())
+              || CHECK_VIOLATION.equals(next.getSQLState())) {
             return true;
           }
         }
@@ -150,6 +155,7 @@ public final class ProblemMappers {
   }
 
   private static final String UNIQUE_VIOLATION = "23505";
+  private static final String CHECK_VIOLATION = "23514";
 
   static Response malformedBody() {
     return Problems.response(

@@ -14,9 +14,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Brings the platform up at start-up: migrates the platform schema, ensures the platform realm and
- * trusts its issuer. Runs in the background and retries (Keycloak may start later than Liberty);
- * readiness reports DOWN until it has succeeded.
+ * Brings the platform up at start-up: migrates the platform schema, brings every tenant schema to
+ * the release's changelog ({@link TenantSchemaUpgrade}), ensures the platform realm and trusts its
+ * issuer. Runs in the background and retries (Keycloak may start later than Liberty); readiness
+ * reports DOWN until it has succeeded.
  */
 @ApplicationScoped
 public class PlatformBootstrap {
@@ -25,6 +26,7 @@ public class PlatformBootstrap {
   @Inject SchemaMigrator migrator;
   @Inject IdentityDirectory identities;
   @Inject TenantRecords records;
+  @Inject TenantSchemaUpgrade upgrade;
 
   @Inject
   @ConfigProperty(name = "bloom.keycloak.platform-realm", defaultValue = "bloom-platform")
@@ -34,7 +36,8 @@ public class PlatformBootstrap {
 
   private volatile boolean ready;
   private volatile String lastProblem = "not started";
-  private boolean schemaMigrated;
+  private volatile boolean schemaMigrated;
+  private volatile boolean tenantsUpgraded;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     executor.execute(this::attempt);
@@ -45,6 +48,17 @@ public class PlatformBootstrap {
       if (!schemaMigrated) {
         migrator.migratePlatform();
         schemaMigrated = true;
+      }
+      if (!tenantsUpgraded) {
+        lastProblem = "upgrading tenant schemas";
+        TenantSchemaUpgrade.Outcome outcome = upgrade.run();
+        tenantsUpgraded = true;
+        LOG.info(
+            "tenant schemas at the release's changelog: "
+                + outcome.schemas()
+                + " ("
+                + outcome.migrated()
+                + " migrated now)");
       }
       String issuer = identities.ensurePlatformRealm();
       records.trustPlatformIssuer(issuer, platformRealm);
@@ -63,6 +77,8 @@ public class PlatformBootstrap {
   }
 
   public String lastProblem() {
-    return lastProblem;
+    return schemaMigrated && !tenantsUpgraded
+        ? lastProblem + "; " + upgrade.progress()
+        : lastProblem;
   }
 }

@@ -74,6 +74,10 @@ public class TenantProvisioning {
    */
   public Tenant migrateSchema(Tenant tenant) {
     migrator.migrate(tenant.kind(), tenant.schema());
+    records.schemaMigrated(
+        tenant.schema(),
+        migrator.revision(tenant.kind()),
+        migrator.expectedChangesets(tenant.kind()).size());
     schemaReady.fire(new TenantSchemaReady(tenant.id(), tenant.kind(), tenant.schema()));
     return records.completed(tenant.id(), ProvisioningStep.SCHEMA_MIGRATED);
   }

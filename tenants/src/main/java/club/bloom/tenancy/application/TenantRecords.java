@@ -1,6 +1,7 @@
 package club.bloom.tenancy.application;
 
 import club.bloom.tenancy.domain.ProvisioningStep;
+import club.bloom.tenancy.domain.SchemaName;
 import club.bloom.tenancy.domain.Slug;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tenancy.domain.TenantId;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,6 +48,18 @@ public class TenantRecords {
    */
   public Optional<Tenant> find(TenantId id) {
     return registry.find(id);
+  }
+
+  public List<Tenant> withSchemas() {
+    return registry.withSchemas();
+  }
+
+  public java.util.Map<String, String> schemaRevisions() {
+    return registry.schemaRevisions();
+  }
+
+  public void schemaMigrated(SchemaName schema, String revision, int changesets) {
+    registry.schemaMigrated(schema, revision, changesets, clock.instant());
   }
 
   public Tenant completed(TenantId id, ProvisioningStep step) {

@@ -37,6 +37,15 @@ public interface TenantRegistry {
 
   void add(Tenant tenant);
 
+  /** The tenants whose schema exists (provisioning got past registration), any status. */
+  List<Tenant> withSchemas();
+
+  /** The changelog revision each tenant schema was last migrated to, by schema name. */
+  java.util.Map<String, String> schemaRevisions();
+
+  /** Records that the schema was migrated to {@code revision} ({@code changesets} of them). */
+  void schemaMigrated(SchemaName schema, String revision, int changesets, java.time.Instant at);
+
   Optional<TrustedIssuer> trustedIssuer(String issuer);
 
   void trust(TrustedIssuer issuer);

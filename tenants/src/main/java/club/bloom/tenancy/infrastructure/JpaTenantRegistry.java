@@ -32,6 +32,47 @@ public class JpaTenantRegistry implements TenantRegistry {
   }
 
   @Override
+  public List<Tenant> withSchemas() {
+    return em.createQuery(
+            "select t from Tenant t where t.provisioningStep <> :registered"
+                + " order by t.kind, t.slug",
+            Tenant.class)
+        .setParameter("registered", club.bloom.tenancy.domain.ProvisioningStep.REGISTERED)
+        .getResultList();
+  }
+
+  @Override
+  public java.util.Map<String, String> schemaRevisions() {
+    java.util.Map<String, String> revisions = new java.util.HashMap<>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery("SELECT schema_name, revision FROM platform.schema_revision")
+            .getResultList();
+    for (Object[] row : rows) {
+      revisions.put((String) row[0], (String) row[1]);
+    }
+    return revisions;
+  }
+
+  @Override
+  public void schemaMigrated(
+      club.bloom.tenancy.domain.SchemaName schema,
+      String revision,
+      int changesets,
+      java.time.Instant at) {
+    em.createNativeQuery(
+            "INSERT INTO platform.schema_revision (schema_name, revision, changesets, migrated_at)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT (schema_name) DO UPDATE SET revision ="
+                + " excluded.revision, changesets = excluded.changesets, migrated_at ="
+                + " excluded.migrated_at")
+        .setParameter(1, schema.value())
+        .setParameter(2, revision)
+        .setParameter(3, changesets)
+        .setParameter(4, java.sql.Timestamp.from(at))
+        .executeUpdate();
+  }
+
+  @Override
   public Optional<Tenant> find(TenantId id) {
     return Optional.ofNullable(em.find(Tenant.class, id.value()));
   }

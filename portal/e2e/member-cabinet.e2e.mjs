@@ -152,6 +152,16 @@ run(screenshot, async (page) => {
   );
   pass('passport code (TOTP) turned off again');
 
+  const policy = await page.evaluate(async () => {
+    const response = await fetch('/', { cache: 'no-store' });
+    return response.headers.get('content-security-policy') ?? '';
+  });
+  check(
+    policy.includes("script-src 'self'") && policy.includes("frame-ancestors 'none'"),
+    `the portal is served with its Content-Security-Policy (got: ${policy})`,
+  );
+  pass("the cabinet ran under the portal's Content-Security-Policy");
+
   await page.screenshot({ path: screenshot, fullPage: true });
   pass(`screenshot written to ${screenshot}`);
 });

@@ -182,9 +182,22 @@ async function inBrowser(screenshot, journey) {
   const page = context.pages()[0] ?? (await context.newPage());
   /** @type {string[]} */
   const browserLog = [];
+  /**
+   * Content-Security-Policy violations on Bloom's own pages (Keycloak's pages have their own).
+   * @type {string[]}
+   */
+  const cspViolations = [];
+  const bloomOrigin = (process.env.BLOOM_URL ?? '').replace(/\/+$/, '');
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') {
       browserLog.push(`console.${message.type()}: ${message.text()}`);
+    }
+    if (
+      /Content Security Policy/i.test(message.text()) &&
+      bloomOrigin !== '' &&
+      page.url().startsWith(bloomOrigin)
+    ) {
+      cspViolations.push(message.text());
     }
   });
   page.on('pageerror', (error) => browserLog.push(`page error: ${error.message}`));
@@ -194,6 +207,11 @@ async function inBrowser(screenshot, journey) {
 
   try {
     await journey(page);
+    // The portal must work under its Content-Security-Policy with nothing refused (issue 9).
+    check(
+      cspViolations.length === 0,
+      `no Content-Security-Policy violation in the browser console ${cspViolations.join(' | ')}`,
+    );
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

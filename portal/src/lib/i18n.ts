@@ -46,6 +46,12 @@ export function setLang(next: Lang): void {
   document.documentElement.lang = next;
 }
 
+/** The reason a provisioning step failed, from its code (`lastError`); unknown codes read as internal. */
+export function failureReason(code: string): string {
+  const key = `signup.failure.${code}`;
+  return key in ru ? t(key as MessageKey) : t('signup.failure.internal');
+}
+
 /** The text of `key` in the current language, with `{param}` placeholders filled in. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = catalogues[current][key];

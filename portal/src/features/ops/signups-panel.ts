@@ -4,6 +4,7 @@
  */
 import { toProblem, type SignUpProgress } from '../../lib/api';
 import { h } from '../../lib/dom';
+import { failureReason, t } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/format';
 import type { OpsContext } from './context';
 import { KIND_LABELS, SIGNUP_STATUS_LABELS, SIGNUP_STEP_LABELS } from './labels';
@@ -85,7 +86,16 @@ export function signUpsPanel(ctx: OpsContext, first: SignUpProgress[]): HTMLElem
         'td',
         {},
         s.attempts > 0 ? h('div', {}, `попыток: ${s.attempts}`) : null,
-        s.lastError ? h('div', { class: 'muted', testid: 'signup-error' }, s.lastError) : null,
+        s.lastError
+          ? h(
+              'div',
+              { class: 'muted', testid: 'signup-error' },
+              failureReason(s.lastError),
+              s.lastErrorReference
+                ? h('div', {}, t('signup.failure.reference', { reference: s.lastErrorReference }))
+                : null,
+            )
+          : null,
       ),
       h('td', { class: 'actions' }, resume),
     );

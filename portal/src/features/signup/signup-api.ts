@@ -10,7 +10,7 @@ export interface SignUpRequest {
   name: string;
   adminEmail: string;
   plan: string;
-  acceptTerms: boolean;
+  acceptTerms?: boolean;
   termsVersion?: string;
 }
 
@@ -41,7 +41,10 @@ export interface SignUpProgress {
   adminEmail: string;
   steps: SignUpStep[];
   attempts: number;
+  /** Why the last attempt failed: a code worded by `failureReason`. */
   lastError?: string;
+  /** The log entry's reference, for support. */
+  lastErrorReference?: string;
   firstKeyAvailable: boolean;
 }
 

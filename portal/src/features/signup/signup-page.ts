@@ -5,6 +5,7 @@
 import { errorBanner } from '../../components/error-banner';
 import { ApiError, toProblem, type Problem } from '../../lib/api';
 import { h } from '../../lib/dom';
+import { failureReason, t } from '../../lib/i18n';
 import { signUpApi, type SignUpProgress } from './signup-api';
 
 const STEP_NAMES: Record<string, string> = {
@@ -167,7 +168,8 @@ export function signUpPage(signal: AbortSignal): HTMLElement {
           name: name.value.trim(),
           adminEmail: email.value.trim(),
           plan: plan.value,
-          acceptTerms: terms.checked,
+          // Unchecked, the field is left out: the contract requires it, so the answer names it.
+          ...(terms.checked ? { acceptTerms: true } : {}),
           ...(termsVersion ? { termsVersion } : {}),
         },
         signal,
@@ -264,7 +266,22 @@ export function signUpProgressPage(token: string, signal: AbortSignal): HTMLElem
         children.push(reveal, keyBox);
       }
     } else if (progress.lastError) {
-      children.push(h('p', { class: 'muted' }, 'Шаг не удался; мы повторим его автоматически.'));
+      children.push(
+        h(
+          'p',
+          { class: 'muted', testid: 'signup-failure' },
+          t('signup.failure.retrying', { reason: failureReason(progress.lastError) }),
+        ),
+      );
+      if (progress.lastErrorReference) {
+        children.push(
+          h(
+            'p',
+            { class: 'muted' },
+            t('signup.failure.reference', { reference: progress.lastErrorReference }),
+          ),
+        );
+      }
     }
     body.replaceChildren(...children);
   };

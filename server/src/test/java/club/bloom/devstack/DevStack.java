@@ -1,6 +1,8 @@
 package club.bloom.devstack;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -120,6 +122,9 @@ public final class DevStack {
   private Process keycloak;
   private Process liberty;
   private GreenMail mail;
+  // The SMTP service now listening: GreenMail's own, or one the test control started again.
+  private volatile AbstractServer smtp;
+  private volatile boolean restartingLiberty;
   private volatile boolean stopping;
   private boolean stopped;
 
@@ -275,10 +280,11 @@ public final class DevStack {
                 "devstack-shutdown"));
 
     List<String> banner;
+    String provisionerSecret;
     try {
       startPostgres(options.postgresPort());
       startMail(options);
-      String provisionerSecret = startKeycloak(options);
+      provisionerSecret = startKeycloak(options);
       if (options.noLiberty()) {
         log("Liberty not started (--no-liberty)");
       } else {
@@ -305,6 +311,9 @@ public final class DevStack {
     }
 
     log("stack ready");
+    if (options.testDropins()) {
+      startTestControl(options, provisionerSecret);
+    }
     System.out.println();
     banner.forEach(System.out::println);
     if (interactive) {
@@ -342,7 +351,7 @@ public final class DevStack {
       throw new StartFailure("PostgreSQL stopped unexpectedly; stopping the stack", postgresLog);
     }
     for (Process process : new Process[] {keycloak, liberty}) {
-      if (process != null && !process.isAlive()) {
+      if (process != null && !process.isAlive() && !(process == liberty && restartingLiberty)) {
         boolean isKeycloak = process == keycloak;
         throw new StartFailure(
             (isKeycloak ? "Keycloak" : "Liberty")
@@ -483,6 +492,7 @@ public final class DevStack {
                   })
               .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
       mail.start();
+      smtp = mail.getSmtp();
     } catch (RuntimeException e) {
       throw new StartFailure("the mail server (GreenMail) did not start: " + e, null);
     }
@@ -677,7 +687,11 @@ public final class DevStack {
         new ProcessBuilder(serverScript.toString(), "run", "bloom")
             .directory(moduleDir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(Redirect.to(libertyLog.toFile()))
+            // A Liberty restarted by the test control adds to the log of the one it replaced.
+            .redirectOutput(
+                restartingLiberty
+                    ? Redirect.appendTo(libertyLog.toFile())
+                    : Redirect.to(libertyLog.toFile()))
             .redirectInput(Redirect.from(DEV_NULL));
     Map<String, String> env = builder.environment();
     env.remove("WLP_OUTPUT_DIR");
@@ -689,6 +703,11 @@ public final class DevStack {
       // Every test signs up from this machine's address: the per-address limit is tested in
       // SelfSignUpTest; the suite must not hit it.
       env.put("BLOOM_SIGNUP_PER_CLIENT_PER_HOUR", "100000");
+      // The outbox's tests stop SMTP for a while: retries every second or two, not minutes apart,
+      // and a lease of 30 s rather than 2 min (ADR 0032).
+      env.put("BLOOM_OUTBOX_RETRY_FIRST_SECONDS", "1");
+      env.put("BLOOM_OUTBOX_RETRY_MAX_SECONDS", "2");
+      env.put("BLOOM_OUTBOX_LEASE_SECONDS", "30");
     }
     env.put("BLOOM_DB_PORT", Integer.toString(options.postgresPort()));
     env.put("BLOOM_DB_NAME", DB_NAME);
@@ -879,6 +898,10 @@ public final class DevStack {
       stopTree("Keycloak", keycloak.toHandle(), KEYCLOAK_STOP_TIMEOUT);
     }
     stopPostgres();
+    AbstractServer restartedSmtp = smtp;
+    if (mail != null && restartedSmtp != null && restartedSmtp != mail.getSmtp()) {
+      restartedSmtp.stopService();
+    }
     if (mail != null) {
       mail.stop();
       log("mail server stopped");
@@ -1013,6 +1036,87 @@ public final class DevStack {
       }
     }
     System.out.flush();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // test control (--test-dropins only)
+
+  /**
+   * Lets integration tests cause the faults the outbox must survive (ADR 0032), through files in
+   * {@code target/devstack/control/}: while {@code smtp-down} exists the SMTP server is stopped
+   * (connections refused; IMAP and the mailboxes stay); {@code kill-liberty} makes the supervisor
+   * kill Liberty with SIGKILL and start it again, and is deleted once Liberty is ready.
+   */
+  private void startTestControl(Options options, String provisionerSecret) {
+    Path control = stackDir.resolve("control");
+    try {
+      Files.createDirectories(control);
+      Files.deleteIfExists(control.resolve("smtp-down"));
+      Files.deleteIfExists(control.resolve("kill-liberty"));
+    } catch (IOException e) {
+      log("test control not started: " + e);
+      return;
+    }
+    Thread thread =
+        new Thread(
+            () -> {
+              while (!stopping) {
+                try {
+                  controlOnce(options, provisionerSecret, control);
+                } catch (RuntimeException | IOException e) {
+                  log("test control: " + e);
+                }
+                sleep(200);
+              }
+            },
+            "devstack-test-control");
+    thread.setDaemon(true);
+    thread.start();
+    log("test control on " + control + " (smtp-down, kill-liberty)");
+  }
+
+  private void controlOnce(Options options, String provisionerSecret, Path control)
+      throws IOException {
+    boolean wantDown = Files.exists(control.resolve("smtp-down"));
+    AbstractServer current = smtp;
+    if (wantDown && current != null) {
+      current.stopService();
+      smtp = null;
+      log("test control: SMTP stopped");
+    } else if (!wantDown && current == null) {
+      SmtpServer restarted =
+          new SmtpServer(
+              new ServerSetup(options.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+              mail.getManagers());
+      restarted.startService();
+      try {
+        restarted.waitTillRunning(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      smtp = restarted;
+      log("test control: SMTP started again");
+    }
+    Path kill = control.resolve("kill-liberty");
+    if (Files.exists(kill)) {
+      restartingLiberty = true;
+      try {
+        Process old = liberty;
+        log("test control: killing Liberty (pid " + old.pid() + ") with SIGKILL");
+        old.destroyForcibly();
+        try {
+          old.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        startLiberty(options, provisionerSecret);
+      } catch (StartFailure failure) {
+        report(failure);
+      } finally {
+        restartingLiberty = false;
+        Files.deleteIfExists(kill);
+      }
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -179,8 +179,11 @@ class ConsentIT {
             java.util.Map.of("kind", "cookies", "action", "accept"));
     assertEquals(400, raw.statusCode(), raw.body());
     var invalid = Fixtures.JSON.readTree(raw.body());
+    // The contract's schema names the unknown kind and the missing channel.
     assertEquals(
-        List.of("kind", "channel", "version"), Fixtures.fields(invalid), invalid.toString());
+        java.util.Set.of("kind", "channel"),
+        java.util.Set.copyOf(Fixtures.fields(invalid)),
+        invalid.toString());
   }
 
   @Test

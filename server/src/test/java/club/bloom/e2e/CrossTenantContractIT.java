@@ -81,7 +81,8 @@ class CrossTenantContractIT {
             "DELETE /me/passport/totp",
             "GET /me/consents",
             "POST /me/consents",
-            "GET /me/invitations")) {
+            "GET /me/invitations",
+            "POST /me/membership")) {
       EXEMPT.put(op, "the caller's own data: names no id (covered by TenantIsolationIT)");
     }
   }
@@ -101,6 +102,7 @@ class CrossTenantContractIT {
   static String registrationTokenOfB;
   static String partnerInvitationOfB;
   static String joinRequestToB;
+  static String staffInvitationTokenOfB;
   static String clubOwnerA;
   static String partnerOwnerA;
 
@@ -169,6 +171,22 @@ class CrossTenantContractIT {
             .invitePartner(clubB.slug(), new PartnerInvitationRequest().categories(List.of("spa")))
             .getInvitationId()
             .toString();
+    // B invites its member's existing login to its staff: a pending invitation, token mailed.
+    ownerOfB
+        .staff()
+        .inviteClubStaff(
+            clubB.slug(),
+            new club.bloom.client.model.StaffInvitationRequest()
+                .email(memberB.email())
+                .role(club.bloom.client.model.StaffRole.CLUB_ANALYST));
+    java.util.regex.Matcher staffLink =
+        Pattern.compile("/staff-invitation/([A-Za-z0-9_-]{43})")
+            .matcher(
+                Mailbox.of(memberB.email())
+                    .awaitMail(m -> m.text().contains("/staff-invitation/"))
+                    .text());
+    assertTrue(staffLink.find());
+    staffInvitationTokenOfB = staffLink.group(1);
     // Partner A asks to join club B: a request only B's staff may decide.
     joinRequestToB =
         Fixtures.as(partnerOwnerA)
@@ -372,6 +390,17 @@ class CrossTenantContractIT {
                     Map.of("token", registrationTokenOfB, "termsVersion", 1),
                     Set.of(404),
                     "club A's member with B's link"));
+        case "POST /me/staff-invitations" -> {
+          Map<String, String> body = Map.of("token", staffInvitationTokenOfB);
+          probes.add(
+              new Probe(template, clubOwnerA, body, Set.of(404), "club A's owner with B's link"));
+          probes.add(
+              new Probe(
+                  template, memberA.token(), body, Set.of(404), "club A's member with B's link"));
+          probes.add(
+              new Probe(
+                  template, partnerOwnerA, body, Set.of(404), "partner A's owner with B's link"));
+        }
         case "GET /members/lookup" -> {
           String path = template + "?passportCode=" + memberB.passport();
           probes.add(new Probe(path, partnerA.apiKey(), null, Set.of(404), "partner A's key"));
@@ -455,7 +484,7 @@ class CrossTenantContractIT {
                 json.textNode(java.time.LocalDate.now(ZoneOffset.UTC).plusDays(30).toString());
             case "uuid" -> json.textNode(java.util.UUID.randomUUID().toString());
             case "email" -> json.textNode("probe@probe.test");
-            default -> json.textNode(schema.has("pattern") ? "1" : "probe");
+            default -> json.textNode(matching(schema.path("pattern").asText(null)));
           };
       default -> {
         var object = json.objectNode();
@@ -467,6 +496,34 @@ class CrossTenantContractIT {
         yield object;
       }
     };
+  }
+
+  /**
+   * A string the contract's pattern accepts, so that the body passes the strict binding (ADR 0029)
+   * and the call reaches the tenant check.
+   */
+  private static String matching(String pattern) {
+    if (pattern == null) {
+      return "probe";
+    }
+    for (String candidate :
+        List.of(
+            "probe",
+            "probe-1",
+            "1",
+            "123456",
+            "+79161234567",
+            "RUB",
+            "A".repeat(43),
+            "2026-01",
+            "ru",
+            "Europe/Moscow",
+            "bk_test_" + "A".repeat(38))) {
+      if (java.util.regex.Pattern.compile(pattern).matcher(candidate).find()) {
+        return candidate;
+      }
+    }
+    return "1";
   }
 
   /** Tenant B's data: a digest of every table of its club's and its partner's schemas. */

@@ -30,8 +30,8 @@ final class Mailbox {
     return new Mailbox(address);
   }
 
-  /** One message as read: subject and plain text. */
-  record Mail(String subject, String text) {}
+  /** One message as read: subject, plain text and its {@code Message-ID} header. */
+  record Mail(String subject, String text, String messageId) {}
 
   /** Waits up to 30 s for a message whose subject the predicate accepts; returns the newest. */
   Mail await(Predicate<String> subject) {
@@ -58,6 +58,26 @@ final class Mailbox {
     }
   }
 
+  /**
+   * Waits up to 30 s for a message the predicate accepts among those after the first {@code seen};
+   * returns the newest.
+   */
+  Mail awaitNewMail(int seen, Predicate<Mail> wanted) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (count() <= seen) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no new mail for " + address + " within 30 s");
+      }
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    return awaitMail(wanted);
+  }
+
   /** How many messages the inbox holds now. */
   int count() {
     try (Store store = store()) {
@@ -73,6 +93,34 @@ final class Mailbox {
     }
   }
 
+  /** All messages the predicate accepts, oldest first. */
+  java.util.List<Mail> all(Predicate<Mail> wanted) {
+    java.util.List<Mail> found = new java.util.ArrayList<>();
+    try (Store store = store()) {
+      Folder inbox = store.getFolder("INBOX");
+      inbox.open(Folder.READ_ONLY);
+      try {
+        for (Message message : inbox.getMessages()) {
+          Mail mail = read(message);
+          if (wanted.test(mail)) {
+            found.add(mail);
+          }
+        }
+        return found;
+      } finally {
+        inbox.close(false);
+      }
+    } catch (MessagingException | IOException e) {
+      throw new AssertionError("cannot read the inbox of " + address, e);
+    }
+  }
+
+  private static Mail read(Message message) throws MessagingException, IOException {
+    String s = message.getSubject();
+    String[] ids = message.getHeader("Message-ID");
+    return new Mail(s == null ? "" : s, text(message.getContent()), ids == null ? null : ids[0]);
+  }
+
   private Mail newest(Predicate<Mail> wanted) {
     try (Store store = store()) {
       Folder inbox = store.getFolder("INBOX");
@@ -80,8 +128,7 @@ final class Mailbox {
       try {
         Message[] messages = inbox.getMessages();
         for (int i = messages.length - 1; i >= 0; i--) {
-          String s = messages[i].getSubject();
-          Mail mail = new Mail(s == null ? "" : s, text(messages[i].getContent()));
+          Mail mail = read(messages[i]);
           if (wanted.test(mail)) {
             return mail;
           }

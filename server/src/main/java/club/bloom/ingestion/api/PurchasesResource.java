@@ -10,6 +10,7 @@ import club.bloom.ingestion.application.PurchaseRecording;
 import club.bloom.ingestion.application.PurchaseRecording.PurchaseRecorded;
 import club.bloom.ingestion.application.PurchaseRecording.RecordPurchase;
 import club.bloom.ingestion.domain.PageCursor;
+import club.bloom.ingestion.domain.ReceiptDates;
 import club.bloom.shared.api.Dto.MoneyDto;
 import club.bloom.shared.api.Dto.TierRef;
 import club.bloom.shared.api.FieldChecks;
@@ -114,11 +115,13 @@ public class PurchasesResource {
             "category", body.category(), CATEGORY, "must be a category code such as 'florist'");
     OffsetDateTime occurredAt = checks.dateTime("occurredAt", body.occurredAt());
     String receipt = checks.required("receiptNumber", body.receiptNumber(), 64);
-    boolean future =
-        occurredAt != null
-            && occurredAt.toInstant().isAfter(java.time.Instant.now().plusSeconds(300));
+    String when =
+        occurredAt == null
+            ? null
+            : ReceiptDates.problem(occurredAt.toInstant(), java.time.Instant.now());
+    boolean future = when != null;
     if (future) {
-      checks.fail("occurredAt", "must not be in the future");
+      checks.fail("occurredAt", when);
     }
     if (passport == null
         || amount == null

@@ -7,6 +7,7 @@ import club.bloom.ingestion.api.PurchasesResource.ProgressDto;
 import club.bloom.ingestion.application.RefundRecording;
 import club.bloom.ingestion.application.RefundRecording.RecordRefund;
 import club.bloom.ingestion.application.RefundRecording.RefundRecorded;
+import club.bloom.ingestion.domain.ReceiptDates;
 import club.bloom.shared.api.Dto.MoneyDto;
 import club.bloom.shared.api.Dto.TierRef;
 import club.bloom.shared.api.FieldChecks;
@@ -52,6 +53,12 @@ public class RefundsResource {
             ? checks.present("amount", (Money) null)
             : checks.positiveMoney("amount", body.amount().amount(), body.amount().currency());
     OffsetDateTime occurredAt = checks.dateTime("occurredAt", body.occurredAt());
+    if (occurredAt != null) {
+      String when = ReceiptDates.problem(occurredAt.toInstant(), java.time.Instant.now());
+      if (when != null) {
+        checks.fail("occurredAt", when);
+      }
+    }
     checks.throwIfAny();
     RefundRecorded r =
         recording.refund(

@@ -73,8 +73,8 @@ public class ClubMembersResource {
       throw InvalidInput.of("body", "is required");
     }
     FieldChecks checks = new FieldChecks();
-    String first = checks.required("firstName", body.firstName(), 100);
-    String last = checks.required("lastName", body.lastName(), 100);
+    String first = checks.personName("firstName", body.firstName());
+    String last = checks.personName("lastName", body.lastName());
     String phone =
         checks.matches(
             "phone", body.phone(), PHONE, "must be an E.164 number such as +79161234567");

@@ -70,7 +70,7 @@ public class CounterRegistrationsResource {
     }
     String firstName = null;
     if (body.firstName() != null && !body.firstName().isBlank()) {
-      firstName = checks.required("firstName", body.firstName(), 100);
+      firstName = checks.personName("firstName", body.firstName());
     }
     String email = null;
     if (body.email() != null && !body.email().isBlank()) {

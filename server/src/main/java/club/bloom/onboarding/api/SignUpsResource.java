@@ -5,6 +5,7 @@ import club.bloom.onboarding.api.PlatformResource.IssuedApiKeyDto;
 import club.bloom.onboarding.application.SelfSignUp;
 import club.bloom.onboarding.application.SelfSignUp.Applied;
 import club.bloom.onboarding.application.SelfSignUp.Apply;
+import club.bloom.onboarding.domain.ProvisioningFailure;
 import club.bloom.onboarding.domain.SignUp;
 import club.bloom.onboarding.domain.SignUpStep;
 import club.bloom.shared.api.FieldChecks;
@@ -196,6 +197,7 @@ public class SignUpsResource {
       List<StepDto> steps,
       int attempts,
       String lastError,
+      String lastErrorReference,
       boolean firstKeyAvailable,
       String createdAt,
       String completedAt) {
@@ -223,7 +225,8 @@ public class SignUpsResource {
           s.adminEmailMasked(),
           steps,
           s.attempts(),
-          s.lastError().orElse(null),
+          s.lastError().map(ProvisioningFailure::code).orElse(null),
+          s.lastErrorReference().orElse(null),
           s.kind() == TenantKind.PARTNER
               && s.status() == club.bloom.onboarding.domain.SignUpStatus.READY
               && s.firstKeyShownAt().isEmpty(),

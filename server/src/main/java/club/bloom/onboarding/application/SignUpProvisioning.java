@@ -3,12 +3,15 @@ package club.bloom.onboarding.application;
 import club.bloom.billing.application.Subscriptions;
 import club.bloom.billing.application.Subscriptions.ChangePlan;
 import club.bloom.onboarding.application.SelfSignUp.SignUpVerified;
+import club.bloom.onboarding.domain.ProvisioningFailure;
 import club.bloom.onboarding.domain.SignUp;
 import club.bloom.onboarding.domain.SignUpSecrets;
 import club.bloom.onboarding.domain.SignUpStep;
 import club.bloom.onboarding.domain.SignUps;
 import club.bloom.tenancy.application.TenantProvisioning;
 import club.bloom.tenancy.application.TenantRecords;
+import club.bloom.tenancy.domain.IdentityProviderRefused;
+import club.bloom.tenancy.domain.IdentityProviderUnavailable;
 import club.bloom.tenancy.domain.Slug;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tenancy.domain.TenantId;
@@ -104,8 +107,12 @@ public class SignUpProvisioning {
         records.completed(id, next.get());
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "sign-up " + id + " stopped; it will be resumed", e);
-      records.failed(id, describe(e));
+      String reference = UUID.randomUUID().toString();
+      LOG.log(
+          Level.WARNING,
+          "sign-up " + id + " stopped (reference " + reference + "); it will be resumed",
+          e);
+      records.failed(id, reasonOf(e), reference);
       return true;
     } finally {
       signUps.release(id);
@@ -119,8 +126,7 @@ public class SignUpProvisioning {
         if (existing.isPresent()
             && !existing.get().id().value().equals(signUp.tenantId().orElse(null))
             && existing.get().isActive()) {
-          throw new IllegalStateException(
-              "the slug " + signUp.slug() + " was given to another tenant meanwhile");
+          throw new SlugGivenAway(signUp.slug());
         }
         Tenant tenant =
             provisioning.register(
@@ -162,13 +168,28 @@ public class SignUpProvisioning {
         : portalUrl + "/#/p/" + signUp.slug() + "/console";
   }
 
-  /** What the progress page shows of a failure: the kind of error, no stack, no secrets. */
-  private static String describe(RuntimeException e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+  /** What the progress pages show of a failure: a reason code, never the exception's text. */
+  static ProvisioningFailure reasonOf(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IdentityProviderUnavailable) {
+        return ProvisioningFailure.IDENTITY_PROVIDER_UNAVAILABLE;
+      }
+      if (t instanceof IdentityProviderRefused) {
+        return ProvisioningFailure.IDENTITY_PROVIDER_REFUSED;
+      }
+      if (t instanceof SlugGivenAway) {
+        return ProvisioningFailure.SLUG_TAKEN;
+      }
     }
-    String message = String.valueOf(root.getMessage());
-    return root.getClass().getSimpleName() + ": " + message;
+    return ProvisioningFailure.INTERNAL;
+  }
+
+  /** The sign-up's slug went to another tenant between application and provisioning. */
+  static final class SlugGivenAway extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    SlugGivenAway(String slug) {
+      super("the slug " + slug + " was given to another tenant meanwhile");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package club.bloom.onboarding.application;
 
+import club.bloom.onboarding.domain.ProvisioningFailure;
 import club.bloom.onboarding.domain.SignUp;
 import club.bloom.onboarding.domain.SignUpStep;
 import club.bloom.onboarding.domain.SignUps;
@@ -31,7 +32,7 @@ public class SignUpRecords {
     load(id).completed(step, clock.instant());
   }
 
-  public void failed(UUID id, String error) {
-    load(id).failed(error, clock.instant());
+  public void failed(UUID id, ProvisioningFailure why, String reference) {
+    load(id).failed(why, reference, clock.instant());
   }
 }

@@ -79,8 +79,12 @@ public class SignUp {
 
   private int attempts;
 
+  /** A {@link ProvisioningFailure} code, never exception text (issue 9). */
   @Column(name = "last_error")
   private String lastError;
+
+  @Column(name = "last_error_reference")
+  private String lastErrorReference;
 
   // Nullable uuid: mapped as text (EclipseLink 4.0's UUID converter fails on null).
   @Column(name = "tenant_id")
@@ -213,6 +217,7 @@ public class SignUp {
     }
     step = done;
     lastError = null;
+    lastErrorReference = null;
     updatedAt = now;
     if (done.next() == null) {
       status = SignUpStatus.READY;
@@ -221,10 +226,14 @@ public class SignUp {
     }
   }
 
-  /** A failed attempt at the next step: kept for the progress page; a later run resumes. */
-  public void failed(String error, Instant now) {
+  /**
+   * A failed attempt at the next step: why (a code the progress pages word) and the reference of
+   * the log entry that holds the exception; a later run resumes.
+   */
+  public void failed(ProvisioningFailure why, String reference, Instant now) {
     attempts++;
-    lastError = error.length() > 500 ? error.substring(0, 500) : error;
+    lastError = why.code();
+    lastErrorReference = reference;
     updatedAt = now;
   }
 
@@ -316,8 +325,14 @@ public class SignUp {
     return attempts;
   }
 
-  public Optional<String> lastError() {
-    return Optional.ofNullable(lastError);
+  /** Why the last attempt failed, if the next step has not succeeded since. */
+  public Optional<ProvisioningFailure> lastError() {
+    return Optional.ofNullable(lastError).map(ProvisioningFailure::ofCode);
+  }
+
+  /** The reference of the log entry of the last failure. */
+  public Optional<String> lastErrorReference() {
+    return Optional.ofNullable(lastErrorReference);
   }
 
   public Optional<UUID> tenantId() {

@@ -3,6 +3,7 @@ package club.bloom.shared.api;
 import club.bloom.shared.domain.FieldProblem;
 import club.bloom.shared.domain.InvalidInput;
 import club.bloom.shared.domain.Money;
+import club.bloom.shared.domain.PersonName;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,6 +33,16 @@ public final class FieldChecks {
       return null;
     }
     return stripped;
+  }
+
+  /** A person's name ({@link PersonName}): stripped and in NFC, or null with the problem noted. */
+  public String personName(String field, String value) {
+    String reason = PersonName.problem(value);
+    if (reason != null) {
+      problems.add(new FieldProblem(field, reason));
+      return null;
+    }
+    return PersonName.of(field, value);
   }
 
   public String matches(String field, String value, Pattern pattern, String rule) {

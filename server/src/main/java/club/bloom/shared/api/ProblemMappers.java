@@ -33,6 +33,7 @@ public final class ProblemMappers {
       case RATE_LIMITED -> 429;
       case GONE -> 410;
       case PRECONDITION_FAILED -> 412;
+      case PAYLOAD_TOO_LARGE -> 413;
     };
   }
 
@@ -60,13 +61,25 @@ public final class ProblemMappers {
         return Problems.response(404, "not-found", "Not found", "No such resource", List.of());
       }
       if (e instanceof NotAllowedException) {
-        return Problems.response(
-            405, "method-not-allowed", "Method not allowed", e.getMessage(), List.of());
+        Response.ResponseBuilder answer =
+            Response.fromResponse(
+                Problems.response(
+                    405,
+                    "method-not-allowed",
+                    "Method not allowed",
+                    "This path does not take this method; the Allow header lists those it takes.",
+                    List.of()));
+        String allow = e.getResponse().getHeaderString("Allow");
+        if (allow != null) {
+          answer.header("Allow", allow);
+        }
+        return answer.build();
       }
       if (status == 400 || isJsonProblem(e)) {
         return malformedBody();
       }
-      return Problems.response(status, "http-" + status, reason(status), e.getMessage(), List.of());
+      // The runtime's message carries its own ids (RESTEASY…): never passed on.
+      return Problems.response(status, "http-" + status, reason(status), reason(status), List.of());
     }
 
     private static boolean isJsonProblem(Throwable e) {

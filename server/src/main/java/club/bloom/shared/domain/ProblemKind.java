@@ -15,5 +15,7 @@ public enum ProblemKind {
   /** Was there once and is no more, e.g. an expired link (410). */
   GONE,
   /** The request's {@code If-Match} names a version that is no longer current (412). */
-  PRECONDITION_FAILED
+  PRECONDITION_FAILED,
+  /** The request body is larger than the operation takes (413). */
+  PAYLOAD_TOO_LARGE
 }

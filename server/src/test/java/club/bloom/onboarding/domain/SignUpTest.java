@@ -78,14 +78,17 @@ class SignUpTest {
     SignUp s = partner();
     s.verify(T0);
     assertThrows(IllegalStateException.class, () -> s.completed(SignUpStep.SCHEMA_MIGRATED, T0));
-    s.failed("IllegalStateException: Keycloak is down", T0);
+    s.failed(ProvisioningFailure.IDENTITY_PROVIDER_UNAVAILABLE, "ref-1", T0);
     assertEquals(1, s.attempts());
+    assertEquals(Optional.of(ProvisioningFailure.IDENTITY_PROVIDER_UNAVAILABLE), s.lastError());
+    assertEquals(Optional.of("ref-1"), s.lastErrorReference());
     for (SignUpStep step : SignUpStep.values()) {
       assertEquals(Optional.of(step), s.nextStep());
       s.completed(step, T0);
     }
     assertEquals(SignUpStatus.READY, s.status());
     assertTrue(s.lastError().isEmpty());
+    assertTrue(s.lastErrorReference().isEmpty());
     assertTrue(s.adminEmailSealed().isEmpty());
     assertTrue(s.nextStep().isEmpty());
   }

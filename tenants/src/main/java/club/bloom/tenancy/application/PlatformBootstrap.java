@@ -76,6 +76,14 @@ public class PlatformBootstrap {
     return ready;
   }
 
+  /**
+   * Whether the platform schema is at the release's changelog: enough for work that touches only
+   * {@code platform} (the outbox's dispatcher), which need not wait for tenant schemas or Keycloak.
+   */
+  public boolean isPlatformMigrated() {
+    return schemaMigrated;
+  }
+
   public String lastProblem() {
     return schemaMigrated && !tenantsUpgraded
         ? lastProblem + "; " + upgrade.progress()

@@ -98,6 +98,74 @@ class QuotasIT {
     assertEquals(3, purchasesCounted("partners", partner.slug()));
   }
 
+  /**
+   * The monthly counter is split into slots, each bounded by its share of the limit (ADR 0036):
+   * purchases fired at once never pass the limit, none is refused while there is room, and the
+   * counts landed in more than one slot.
+   */
+  @Test
+  void purchasesFiredAtOnceTakeExactlyTheRoomLeftInTheMonth() throws Exception {
+    PartnerFixture partner = club.partner("cosmetology");
+    int limit = 23;
+    Fixtures.override("partners", partner.slug(), "purchasesPerMonth", limit);
+    List<MemberFixture> buyers = List.of(member, club.member(), club.member(), club.member());
+    int fired = 60;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(20);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < fired; i++) {
+      MemberFixture buyer = buyers.get(i % buyers.size());
+      answers.add(
+          pool.submit(
+              () -> {
+                start.await();
+                try {
+                  partner
+                      .api()
+                      .purchases()
+                      .postPurchase(key(), purchase(buyer.passport(), "100.00", "cosmetology"));
+                  return 201;
+                } catch (ApiException e) {
+                  return e.getCode();
+                }
+              }));
+    }
+    start.countDown();
+    java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    for (java.util.concurrent.Future<Integer> answer : answers) {
+      statuses.merge(answer.get(), 1, Integer::sum);
+    }
+    pool.shutdown();
+
+    assertEquals(
+        java.util.Map.of(201, limit, 402, fired - limit), statuses, "exactly the room was taken");
+    assertEquals(limit, purchasesCounted("partners", partner.slug()));
+    try (Connection db = Fixtures.db();
+        PreparedStatement q =
+            db.prepareStatement(
+                "SELECT count(*), count(DISTINCT c.slot), sum(c.quantity)"
+                    + " FROM platform.usage_counter c JOIN platform.tenant t ON t.id = c.tenant_id"
+                    + " WHERE t.kind = 'PARTNER' AND t.slug = ? AND c.metric = 'PURCHASES'");
+        PreparedStatement stored =
+            db.prepareStatement(
+                "SELECT count(*) FROM "
+                    + club.schema()
+                    + ".purchase p JOIN platform.tenant t ON t.id = p.partner_id WHERE t.slug = ?")) {
+      q.setString(1, partner.slug());
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        assertEquals(limit, rs.getLong(3), "the slots add up to the limit");
+        assertTrue(rs.getInt(2) > 1, "the counts are spread over slots, not one row");
+      }
+      stored.setString(1, partner.slug());
+      try (ResultSet rs = stored.executeQuery()) {
+        rs.next();
+        assertEquals(limit, rs.getInt(1), "one stored purchase per accepted answer");
+      }
+    }
+  }
+
   @Test
   void aRetryOfAnAcceptedPurchaseReturnsItsResultEvenWhenTheQuotaIsExhausted() throws Exception {
     PartnerFixture partner = club.partner("spa");

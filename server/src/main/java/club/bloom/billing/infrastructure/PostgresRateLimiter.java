@@ -3,10 +3,12 @@ package club.bloom.billing.infrastructure;
 import club.bloom.billing.domain.RateDecision;
 import club.bloom.billing.domain.RateLimiter;
 import club.bloom.tenancy.domain.TenantId;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import jakarta.annotation.PostConstruct;
@@ -15,6 +17,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -45,6 +49,16 @@ public class PostgresRateLimiter implements RateLimiter {
   @Resource ManagedScheduledExecutorService executor;
 
   private PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+
+  /**
+   * One proxy per bucket, kept: its batching optimisation lets the requests that arrive while one
+   * of them is at the database wait and go together in the next round trip (one {@code SELECT … FOR
+   * UPDATE} and one update for all of them), so a tenant's requests no longer queue one by one on
+   * the bucket's row. Nothing is consumed locally: the bucket in PostgreSQL stays exact for every
+   * replica. Dropped with the rows of unused buckets.
+   */
+  private final ConcurrentMap<String, Bucket> proxies = new ConcurrentHashMap<>();
+
   private ScheduledFuture<?> cleaning;
 
   /** For the container. */
@@ -92,9 +106,14 @@ public class PostgresRateLimiter implements RateLimiter {
                 limit -> limit.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
             .build();
     ConsumptionProbe probe =
-        buckets
-            .builder()
-            .build(key(tenant, perSecond), () -> configuration)
+        proxies
+            .computeIfAbsent(
+                key(tenant, perSecond),
+                key ->
+                    buckets
+                        .builder()
+                        .withOptimization(Optimizations.batching())
+                        .build(key, () -> configuration))
             .tryConsumeAndReturnRemaining(1);
     return new RateDecision(
         probe.isConsumed(),
@@ -115,6 +134,9 @@ public class PostgresRateLimiter implements RateLimiter {
       do {
         removed = buckets.removeExpired(500);
       } while (removed == 500);
+      if (proxies.size() > 10_000) {
+        proxies.clear();
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "removing expired rate-limit buckets failed; retried later", e);
     }

@@ -17,11 +17,23 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Usage counters in {@code platform.usage_counter}, written with one conditional upsert in the
- * caller's transaction: the row lock taken by the upsert serialises concurrent additions of one
- * tenant, metric and period, and the condition keeps their total within the ceiling.
+ * Usage counters in {@code platform.usage_counter}, written with conditional upserts in the
+ * caller's transaction (ADR 0014, ADR 0036).
+ *
+ * <p>A counter that every purchase touches is split into {@code bloom.billing.counter-slots} slots:
+ * the counter is the sum of its slots, and each slot is bounded by its share of the ceiling ({@code
+ * ceiling / slots}, the remainder spread over the first slots). An addition tries the slots from a
+ * random one on, one conditional upsert each, until one has room: the row lock of a slot is held
+ * only by the purchases that chose it, so a tenant's purchases no longer queue on one row, and the
+ * sum of the shares is the ceiling, so the total never passes it. An addition is refused only after
+ * every slot refused it, which happens only when every slot is full — the total is then the
+ * ceiling. A waiting upsert re-checks its slot once the holder commits or rolls back (PostgreSQL
+ * re-reads the locked row), so a rolled-back addition frees its room. Counters of chunked additions
+ * (CSV rows, added by the hundred) keep one slot.
  */
 @ApplicationScoped
 public class SqlUsageCounters implements UsageCounters {
@@ -29,6 +41,20 @@ public class SqlUsageCounters implements UsageCounters {
   EntityManager em;
 
   @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "bloom.billing.counter-slots", defaultValue = "16")
+  int counterSlots;
+
+  /** The number of slots of a metric's counters. */
+  int slotsOf(Metric metric) {
+    return metric == Metric.CSV_ROWS ? 1 : Math.max(1, counterSlots);
+  }
+
+  /** Slot {@code slot}'s share of {@code ceiling} split over {@code slots} slots. */
+  static long share(long ceiling, int slots, int slot) {
+    return ceiling / slots + (slot < ceiling % slots ? 1 : 0);
+  }
 
   @Override
   public boolean addWithin(
@@ -39,22 +65,41 @@ public class SqlUsageCounters implements UsageCounters {
     if (ceiling.isPresent() && quantity > ceiling.getAsLong()) {
       return false;
     }
+    int slots = slotsOf(metric);
+    int first = slots == 1 ? 0 : ThreadLocalRandom.current().nextInt(slots);
+    if (ceiling.isEmpty()) {
+      return upsert(tenant, metric, period, first, quantity, OptionalLong.empty());
+    }
+    for (int i = 0; i < slots; i++) {
+      int slot = (first + i) % slots;
+      long share = share(ceiling.getAsLong(), slots, slot);
+      if (quantity <= share
+          && upsert(tenant, metric, period, slot, quantity, OptionalLong.of(share))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean upsert(
+      TenantId tenant, Metric metric, String period, int slot, long quantity, OptionalLong bound) {
     String sql =
-        "INSERT INTO platform.usage_counter (tenant_id, metric, period, quantity, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?)"
-            + " ON CONFLICT (tenant_id, metric, period) DO UPDATE"
+        "INSERT INTO platform.usage_counter (tenant_id, metric, period, slot, quantity, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (tenant_id, metric, period, slot) DO UPDATE"
             + " SET quantity = usage_counter.quantity + EXCLUDED.quantity,"
             + " updated_at = EXCLUDED.updated_at"
-            + (ceiling.isPresent() ? " WHERE usage_counter.quantity + EXCLUDED.quantity <= ?" : "");
+            + (bound.isPresent() ? " WHERE usage_counter.quantity + EXCLUDED.quantity <= ?" : "");
     Query upsert =
         em.createNativeQuery(sql)
             .setParameter(1, tenant.value())
             .setParameter(2, metric.name())
             .setParameter(3, period)
-            .setParameter(4, quantity)
-            .setParameter(5, Timestamp.from(clock.instant()));
-    if (ceiling.isPresent()) {
-      upsert.setParameter(6, ceiling.getAsLong());
+            .setParameter(4, (short) slot)
+            .setParameter(5, quantity)
+            .setParameter(6, Timestamp.from(clock.instant()));
+    if (bound.isPresent()) {
+      upsert.setParameter(7, bound.getAsLong());
     }
     return upsert.executeUpdate() == 1;
   }
@@ -63,13 +108,13 @@ public class SqlUsageCounters implements UsageCounters {
   public long get(TenantId tenant, Metric metric, String period) {
     List<?> rows =
         em.createNativeQuery(
-                "SELECT quantity FROM platform.usage_counter"
+                "SELECT sum(quantity) FROM platform.usage_counter"
                     + " WHERE tenant_id = ? AND metric = ? AND period = ?")
             .setParameter(1, tenant.value())
             .setParameter(2, metric.name())
             .setParameter(3, period)
             .getResultList();
-    return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    return rows.isEmpty() || rows.get(0) == null ? 0 : ((Number) rows.get(0)).longValue();
   }
 
   @Override
@@ -77,8 +122,8 @@ public class SqlUsageCounters implements UsageCounters {
     Map<String, Long> counters = new TreeMap<>();
     for (Object row :
         em.createNativeQuery(
-                "SELECT period, quantity FROM platform.usage_counter"
-                    + " WHERE tenant_id = ? AND metric = ? AND period LIKE ?")
+                "SELECT period, sum(quantity) FROM platform.usage_counter"
+                    + " WHERE tenant_id = ? AND metric = ? AND period LIKE ? GROUP BY period")
             .setParameter(1, tenant.value())
             .setParameter(2, metric.name())
             .setParameter(3, prefix.replace("%", "").replace("_", "") + "%")
@@ -97,12 +142,12 @@ public class SqlUsageCounters implements UsageCounters {
     List<UUID> ids = periodOfTenant.keySet().stream().map(TenantId::value).toList();
     List<String> keys = periodOfTenant.values().stream().distinct().toList();
     String sql =
-        "SELECT tenant_id, period, quantity FROM platform.usage_counter WHERE metric = ?"
+        "SELECT tenant_id, period, sum(quantity) FROM platform.usage_counter WHERE metric = ?"
             + " AND tenant_id IN ("
             + String.join(", ", Collections.nCopies(ids.size(), "?"))
             + ") AND period IN ("
             + String.join(", ", Collections.nCopies(keys.size(), "?"))
-            + ")";
+            + ") GROUP BY tenant_id, period";
     Query query = em.createNativeQuery(sql).setParameter(1, metric.name());
     int i = 2;
     for (UUID id : ids) {

@@ -135,7 +135,7 @@ public class PurchaseRecording {
       throw new DuplicateReceipt(command.receiptNumber());
     }
     Member member =
-        members.findByPassport(club.schema(), passport).orElseThrow(UnknownPassport::new);
+        members.lockByPassport(club.schema(), passport).orElseThrow(UnknownPassport::new);
 
     Instant now = clock.instant();
     MemberPoints points = ledger.lock(club.schema(), member.id());

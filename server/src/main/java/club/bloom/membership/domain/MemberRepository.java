@@ -16,6 +16,13 @@ public interface MemberRepository {
 
   Optional<Member> findByPassport(SchemaName club, PassportCode code);
 
+  /**
+   * The member holding the passport (the survivor, if merged), read under the row lock that {@link
+   * #lock} takes: a use case that changes the member reads her only once locked, so a concurrent
+   * change of the same member waits instead of failing the version check at commit.
+   */
+  Optional<Member> lockByPassport(SchemaName club, PassportCode code);
+
   Optional<Member> findBySubject(SchemaName club, String subject);
 
   /** By the blind index of a normalised phone. */

@@ -42,6 +42,26 @@ public class JpaMemberRepository implements MemberRepository {
   }
 
   @Override
+  public Optional<Member> lockByPassport(SchemaName club, PassportCode code) {
+    Optional<Member> member =
+        schemas
+            .of(club)
+            .createQuery("select m from Member m where m.passportCode = :code", Member.class)
+            .setParameter("code", code.value())
+            .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst();
+    for (int hop = 0; hop < 4; hop++) {
+      Optional<UUID> survivor = member.flatMap(Member::mergedInto);
+      if (survivor.isEmpty()) {
+        return member;
+      }
+      member = lock(club, survivor.get());
+    }
+    throw new IllegalStateException("merge chain too long in " + club);
+  }
+
+  @Override
   public Optional<Member> findBySubject(SchemaName club, String subject) {
     return resolve(
         club,

@@ -3,7 +3,7 @@
  * other (ESLint enforces it); whatever one needs from another is handed over here.
  */
 import { errorBanner } from '../components/error-banner';
-import { signInButton, signOutButton } from '../features/auth/auth-buttons';
+import { joinButton, signInButton, signOutButton } from '../features/auth/auth-buttons';
 import {
   completeRedirect,
   createClubSession,
@@ -16,8 +16,10 @@ import { landingPage } from '../features/landing/landing-page';
 import { showOps, type OpsView } from '../features/ops/ops-page';
 import { showPartnerConsole } from '../features/partner/partner-console';
 import { signUpPage, signUpProgressPage } from '../features/signup/signup-page';
+import { showStaffInvitation } from '../features/staff/staff-invitation';
 import { createApi, toProblem, type ClubSignInInfo, type Problem } from '../lib/api';
 import { h } from '../lib/dom';
+import { t } from '../lib/i18n';
 import {
   LANDING_HREF,
   clubHref,
@@ -125,6 +127,16 @@ async function renderRoute(
         signal,
       });
       return;
+    case 'staff-invitation':
+      await renderStaffInvitation(route.kind, route.slug, route.token, {
+        main,
+        title,
+        actions,
+        notices,
+        showProblem,
+        signal,
+      });
+      return;
     case 'ops-tenant':
       await renderOps(
         { kinds: route.kinds, slug: route.slug },
@@ -140,6 +152,9 @@ function returnPage(club: string | null, page: string | null): string {
   // The operator's console (platform realm) carries no club.
   if (!club) return route && page && isOpsRoute(route) ? page : '';
   if (route && route.name === 'confirm' && route.club === club) return page ?? clubHref(club);
+  if (route && route.name === 'staff-invitation' && route.kind === 'club' && route.slug === club) {
+    return page ?? clubHref(club);
+  }
   if (route && (route.name === 'club' || route.name === 'console') && route.club === club) {
     return route.name === 'console' ? consoleHref(club) : clubHref(club);
   }
@@ -190,8 +205,14 @@ async function renderClub(slug: string, page: ClubPage): Promise<void> {
         'section',
         { class: 'card welcome' },
         h('h1', {}, club.name),
-        h('p', {}, 'Войдите, чтобы увидеть клубный паспорт, баллы и историю покупок.'),
-        signInButton(session, page.showProblem),
+        h('p', {}, t('club.welcome')),
+        h(
+          'div',
+          { class: 'consent__actions' },
+          signInButton(session, page.showProblem),
+          joinButton(session, page.showProblem),
+        ),
+        h('p', { class: 'muted' }, t('club.join-hint')),
       ),
     );
     return;
@@ -206,6 +227,8 @@ async function renderClub(slug: string, page: ClubPage): Promise<void> {
     signInAgain: () => {
       session.signIn().catch((error: unknown) => page.showProblem(toProblem(error)));
     },
+    club: club.slug,
+    clubName: club.name,
   });
 }
 
@@ -253,6 +276,72 @@ async function renderConfirm(slug: string, token: string, page: ClubPage): Promi
     signal,
     confirmed: () => {
       window.location.hash = clubHref(club.slug);
+    },
+  });
+}
+
+/**
+ * A staff invitation mailed to a login that existed before it: sign in with that login (the club's
+ * realm for a club, the platform realm for a partner), accept, then the console with the new role.
+ */
+async function renderStaffInvitation(
+  kind: 'club' | 'partner',
+  slug: string,
+  token: string,
+  page: ClubPage,
+): Promise<void> {
+  const { main, notices, signal } = page;
+  let session;
+  let tenantName = slug;
+  if (kind === 'club') {
+    const club = await loadClub(slug, page);
+    if (!club) return;
+    session = createClubSession(club);
+    tenantName = club.name;
+  } else {
+    main.replaceChildren(notices, h('p', { class: 'loading' }, t('staff-invitation.loading')));
+    try {
+      session = createPlatformSession(await createApi().getPlatformSignInInfo({ signal }));
+    } catch (error) {
+      if (!signal.aborted) main.replaceChildren(notices, errorBanner(toProblem(error)));
+      return;
+    }
+  }
+  const user = await session.currentUser();
+  if (signal.aborted) return;
+  document.title = `${t('staff-invitation.document')} — ${tenantName} — Bloom`;
+  page.title.textContent = tenantName;
+  if (!user) {
+    page.actions.replaceChildren();
+    main.replaceChildren(
+      notices,
+      h(
+        'section',
+        { class: 'card welcome', testid: 'staff-invitation-signin' },
+        h('h1', {}, t('staff-invitation.title', { tenant: tenantName })),
+        h('p', {}, t('staff-invitation.signin')),
+        signInButton(session, page.showProblem),
+      ),
+    );
+    return;
+  }
+  const signedIn = session;
+  page.actions.replaceChildren(signOutButton(signedIn, page.showProblem));
+  const container = h('div', { class: 'cabinet' });
+  main.replaceChildren(notices, container);
+  showStaffInvitation(container, {
+    api: createApi({ accessToken: signedIn.accessToken }),
+    tenantName,
+    token,
+    signal,
+    accepted: (accepted) => {
+      // The role is Keycloak's now: a fresh token carries it (and a partner's organization).
+      signedIn
+        .renew()
+        .catch((error: unknown) => console.warn('Bloom: could not renew the session', error))
+        .finally(() => {
+          window.location.hash = new URL(accepted.consoleUrl).hash || LANDING_HREF;
+        });
     },
   });
 }

@@ -50,6 +50,33 @@ export interface ClaimedRegistration {
   mergedPassportCode?: string;
 }
 
+/** `JoinRequestOnline` (POST /me/membership) */
+export interface JoinRequestOnline {
+  phone: string;
+  termsVersion?: number;
+  /** The marketing text's version she opted in to; absent to opt out. */
+  marketingVersion?: number;
+}
+
+/** `OnlineMembership` (POST /me/membership) */
+export interface OnlineMembership {
+  outcome: 'joined' | 'already-member' | 'claim-link-sent';
+  club: string;
+  memberId?: string;
+  passportCode?: string;
+  /** For `claim-link-sent`: the masked address the claim link went to. */
+  sentTo?: string;
+}
+
+/** `AcceptedStaffInvitation` (POST /me/staff-invitations) */
+export interface AcceptedStaffInvitation {
+  tenantKind: 'club' | 'partner';
+  tenant: string;
+  tenantName: string;
+  role: string;
+  consoleUrl: string;
+}
+
 /** `ConsentAnswer` (POST /me/consents) */
 export interface ConsentAnswer {
   kind: 'terms' | 'marketing';
@@ -560,6 +587,10 @@ export interface BloomApi {
   getMyCabinet(options?: RequestOptions): Promise<MemberCabinet>;
   /** The club's current consent texts (public). */
   listPublicConsents(club: string, options?: RequestOptions): Promise<ConsentDocument[]>;
+  /** Joins the club online: the signed-in login becomes a member (or is mailed a claim link). */
+  joinClub(request: JoinRequestOnline, options?: RequestOptions): Promise<OnlineMembership>;
+  /** Accepts a staff invitation mailed to the signed-in person's address. */
+  acceptStaffInvitation(token: string, options?: RequestOptions): Promise<AcceptedStaffInvitation>;
   /** Claims a registration made at a partner's counter, with the link's token. */
   claimCounterRegistration(
     claim: { token: string; termsVersion?: number },
@@ -826,6 +857,10 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
       ),
     claimCounterRegistration: (claim, request) =>
       sendJson<ClaimedRegistration>('POST', '/me/counter-registrations', true, claim, request),
+    joinClub: (join, request) =>
+      sendJson<OnlineMembership>('POST', '/me/membership', true, join, request),
+    acceptStaffInvitation: (token, request) =>
+      sendJson<AcceptedStaffInvitation>('POST', '/me/staff-invitations', true, { token }, request),
     listMyPurchases: (page, request) => {
       const query = new URLSearchParams();
       if (page.limit !== undefined) query.set('limit', String(page.limit));

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'ops'; tab: OpsTab }
   | { name: 'ops-tenant'; kinds: 'clubs' | 'partners'; slug: string }
   | { name: 'partner-console'; partner: string }
+  | { name: 'staff-invitation'; kind: 'club' | 'partner'; slug: string; token: string }
   | { name: 'not-found' };
 
 /** The operator's console: the tenants, or the sign-ups. */
@@ -21,6 +22,13 @@ const OPS_TENANT_ROUTE = /^\/ops\/tenants\/(clubs|partners)\/([a-z][a-z0-9-]{1,3
 const PARTNER_CONSOLE_ROUTE = /^\/p\/([a-z][a-z0-9-]{1,38}[a-z0-9])\/console\/?$/;
 
 const SIGNUP_VERIFY_ROUTE = /^\/signup\/verify\/([A-Za-z0-9_-]{43})\/?$/;
+
+/**
+ * A staff invitation mailed to a login that existed before it: `#/c/<club>/staff-invitation/<token>`
+ * (signed in to the club's realm) or `#/p/<partner>/staff-invitation/<token>` (the platform realm).
+ */
+const STAFF_INVITATION_ROUTE =
+  /^\/(c|p)\/([a-z][a-z0-9-]{1,38}[a-z0-9])\/staff-invitation\/([A-Za-z0-9_-]{43})\/?$/;
 
 /** The link a member registered at a partner's counter opens: `#/c/<club>/confirm/<token>`. */
 const CONFIRM_ROUTE = /^\/c\/([a-z][a-z0-9-]{1,38}[a-z0-9])\/confirm\/([A-Za-z0-9_-]{43})\/?$/;
@@ -46,6 +54,15 @@ export function parseRoute(hash: string): Route {
   if (partner) return { name: 'partner-console', partner };
   const token = SIGNUP_VERIFY_ROUTE.exec(path)?.[1];
   if (token) return { name: 'signup-verify', token };
+  const invitation = STAFF_INVITATION_ROUTE.exec(path);
+  if (invitation?.[1] && invitation[2] && invitation[3]) {
+    return {
+      name: 'staff-invitation',
+      kind: invitation[1] === 'c' ? 'club' : 'partner',
+      slug: invitation[2],
+      token: invitation[3],
+    };
+  }
   const confirm = CONFIRM_ROUTE.exec(path);
   if (confirm?.[1] && confirm[2]) return { name: 'confirm', club: confirm[1], token: confirm[2] };
   const match = CLUB_ROUTE.exec(path);
@@ -82,7 +99,15 @@ export function partnerConsoleHref(partner: string): string {
   return `#/p/${encodeURIComponent(partner)}/console`;
 }
 
-/** Whether a hash route is a page of the platform realm: the operator's or a partner's console. */
+/**
+ * Whether a hash route is a page of the platform realm: the operator's or a partner's console, or
+ * a partner's staff invitation.
+ */
 export function isOpsRoute(route: Route): boolean {
-  return route.name === 'ops' || route.name === 'ops-tenant' || route.name === 'partner-console';
+  return (
+    route.name === 'ops' ||
+    route.name === 'ops-tenant' ||
+    route.name === 'partner-console' ||
+    (route.name === 'staff-invitation' && route.kind === 'partner')
+  );
 }

@@ -1,5 +1,6 @@
 import { toProblem, type Problem } from '../../lib/api';
 import { h } from '../../lib/dom';
+import { t } from '../../lib/i18n';
 import type { ClubSession } from './club-session';
 
 type ShowProblem = (problem: Problem) => void;
@@ -7,6 +8,14 @@ type ShowProblem = (problem: Problem) => void;
 export function signInButton(session: ClubSession, showProblem: ShowProblem): HTMLButtonElement {
   return actionButton('Войти', 'signin', 'button button--primary', () => session.signIn(), {
     title: 'Не удалось начать вход',
+    showProblem,
+  });
+}
+
+/** Keycloak's registration page of the club's realm: the visible way to join the club. */
+export function joinButton(session: ClubSession, showProblem: ShowProblem): HTMLButtonElement {
+  return actionButton(t('club.join'), 'join', 'button', () => session.register(), {
+    title: t('club.join-failed'),
     showProblem,
   });
 }

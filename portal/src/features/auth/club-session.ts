@@ -15,6 +15,10 @@ export interface ClubSession {
   accessToken: () => Promise<string | null>;
   /** Leaves the page for the club's login screen. */
   signIn: () => Promise<void>;
+  /** Leaves the page for the realm's registration screen (`prompt=create`): joining the club. */
+  register: () => Promise<void>;
+  /** Asks for a new access token now (e.g. after a role was granted), without leaving the page. */
+  renew: () => Promise<void>;
   /** Ends the session at the identity provider too, and comes back to the club's page. */
   signOut: () => Promise<void>;
 }
@@ -106,6 +110,14 @@ function createSession(
       await manager.removeUser();
       await manager.clearStaleState();
       await manager.signinRedirect({ state: returnState() });
+    },
+    register: async () => {
+      await manager.removeUser();
+      await manager.clearStaleState();
+      await manager.signinRedirect({ state: returnState(), prompt: 'create' });
+    },
+    renew: async () => {
+      await manager.signinSilent();
     },
     signOut: () => manager.signoutRedirect({ state: returnState() }),
   };

@@ -9,6 +9,7 @@ import { toProblem, type BloomApi, type Problem } from '../../lib/api';
 import { h } from '../../lib/dom';
 import { consentCard } from './consent-card';
 import { invitationCard } from './invitation-card';
+import { showJoinCard, verifyEmailCard } from './join-card';
 import { passportCard } from './passport-card';
 import { PAGE_SIZE, purchaseHistory } from './purchase-history';
 import { redemptionCodeCard } from './redemption-code';
@@ -21,6 +22,14 @@ export interface CabinetOptions {
   signal: AbortSignal;
   /** Offered when the API no longer accepts the session. */
   signInAgain: () => void;
+  /** The club whose cabinet it is: a login that is not its member yet is offered to join. */
+  club: string;
+  clubName: string;
+}
+
+/** The problem type's last segment (`https://bloom.club/problems/no-membership` → `no-membership`). */
+function problemCode(problem: Problem): string {
+  return problem.type.substring(problem.type.lastIndexOf('/') + 1);
 }
 
 export async function showCabinet(container: HTMLElement, options: CabinetOptions): Promise<void> {
@@ -37,6 +46,21 @@ export async function showCabinet(container: HTMLElement, options: CabinetOption
 
   const banner = (error: unknown) => problemBanner(toProblem(error), options.signInAgain);
   if (cabinet.status === 'rejected') {
+    const problem = toProblem(cabinet.reason);
+    if (problemCode(problem) === 'no-membership') {
+      await showJoinCard(container, {
+        api,
+        club: options.club,
+        clubName: options.clubName,
+        signal,
+        joined: () => void showCabinet(container, options),
+      });
+      return;
+    }
+    if (problemCode(problem) === 'email-not-verified') {
+      container.replaceChildren(verifyEmailCard(options.signInAgain));
+      return;
+    }
     container.replaceChildren(banner(cabinet.reason));
     return;
   }

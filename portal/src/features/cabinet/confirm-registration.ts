@@ -1,6 +1,7 @@
 import { errorBanner } from '../../components/error-banner';
 import { toProblem, type BloomApi, type ConsentDocument } from '../../lib/api';
 import { h } from '../../lib/dom';
+import { t } from '../../lib/i18n';
 
 export interface ConfirmOptions {
   /** An API client that carries the signed-in person's access token. */
@@ -15,17 +16,18 @@ export interface ConfirmOptions {
 }
 
 /**
- * Confirming a registration made at a partner's counter, signed in: the club's current terms, and
- * one button that accepts them and claims the registration (`POST /me/counter-registrations`).
- * Points credited since the counter then appear in the cabinet; when this login already had a
- * member, the two are merged.
+ * Confirming a membership by its link, signed in: a registration made at a partner's counter, an
+ * enrolment by the club's staff, or a membership found when joining online. The club's current
+ * terms, and one button that accepts them and claims the link (`POST /me/counter-registrations`).
+ * Points credited since then appear in the cabinet; when this login already had a member, the two
+ * are merged.
  */
 export async function showRegistrationConfirmation(
   container: HTMLElement,
   options: ConfirmOptions,
 ): Promise<void> {
   const { api, signal } = options;
-  container.replaceChildren(h('p', { class: 'loading' }, 'Загружаем правила клуба…'));
+  container.replaceChildren(h('p', { class: 'loading' }, t('confirm.loading')));
   let terms: ConsentDocument | undefined;
   try {
     terms = (await api.listPublicConsents(options.club, { signal })).find(
@@ -40,7 +42,7 @@ export async function showRegistrationConfirmation(
   const button = h(
     'button',
     { class: 'button button--primary', testid: 'confirm-registration', attrs: { type: 'button' } },
-    terms ? 'Принимаю правила и подтверждаю' : 'Подтвердить',
+    terms ? t('confirm.accept-and-confirm') : t('confirm.confirm'),
   );
   button.addEventListener('click', () => {
     button.disabled = true;
@@ -61,13 +63,8 @@ export async function showRegistrationConfirmation(
     h(
       'section',
       { class: 'card consent', testid: 'confirm-card' },
-      h('h1', {}, `Участие в клубе «${options.clubName}»`),
-      h(
-        'p',
-        { class: 'muted' },
-        'Вас зарегистрировали на кассе партнёра клуба. Баллы за покупки уже начислены; ' +
-          'подтвердите участие, чтобы видеть и тратить их.',
-      ),
+      h('h1', {}, t('confirm.title', { club: options.clubName })),
+      h('p', { class: 'muted' }, t('confirm.intro')),
       terms
         ? h(
             'div',

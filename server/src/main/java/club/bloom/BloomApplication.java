@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Application;
   "partner-admin",
   "cashier",
   "partner-analyst",
+  "person",
   "purchases-write",
   "purchases-read",
   "members-lookup",

@@ -81,7 +81,8 @@ class CrossTenantContractIT {
             "DELETE /me/passport/totp",
             "GET /me/consents",
             "POST /me/consents",
-            "GET /me/invitations")) {
+            "GET /me/invitations",
+            "POST /me/membership")) {
       EXEMPT.put(op, "the caller's own data: names no id (covered by TenantIsolationIT)");
     }
   }
@@ -101,6 +102,7 @@ class CrossTenantContractIT {
   static String registrationTokenOfB;
   static String partnerInvitationOfB;
   static String joinRequestToB;
+  static String staffInvitationTokenOfB;
   static String clubOwnerA;
   static String partnerOwnerA;
 
@@ -169,6 +171,22 @@ class CrossTenantContractIT {
             .invitePartner(clubB.slug(), new PartnerInvitationRequest().categories(List.of("spa")))
             .getInvitationId()
             .toString();
+    // B invites its member's existing login to its staff: a pending invitation, token mailed.
+    ownerOfB
+        .staff()
+        .inviteClubStaff(
+            clubB.slug(),
+            new club.bloom.client.model.StaffInvitationRequest()
+                .email(memberB.email())
+                .role(club.bloom.client.model.StaffRole.CLUB_ANALYST));
+    java.util.regex.Matcher staffLink =
+        Pattern.compile("/staff-invitation/([A-Za-z0-9_-]{43})")
+            .matcher(
+                Mailbox.of(memberB.email())
+                    .awaitMail(m -> m.text().contains("/staff-invitation/"))
+                    .text());
+    assertTrue(staffLink.find());
+    staffInvitationTokenOfB = staffLink.group(1);
     // Partner A asks to join club B: a request only B's staff may decide.
     joinRequestToB =
         Fixtures.as(partnerOwnerA)
@@ -372,6 +390,17 @@ class CrossTenantContractIT {
                     Map.of("token", registrationTokenOfB, "termsVersion", 1),
                     Set.of(404),
                     "club A's member with B's link"));
+        case "POST /me/staff-invitations" -> {
+          Map<String, String> body = Map.of("token", staffInvitationTokenOfB);
+          probes.add(
+              new Probe(template, clubOwnerA, body, Set.of(404), "club A's owner with B's link"));
+          probes.add(
+              new Probe(
+                  template, memberA.token(), body, Set.of(404), "club A's member with B's link"));
+          probes.add(
+              new Probe(
+                  template, partnerOwnerA, body, Set.of(404), "partner A's owner with B's link"));
+        }
         case "GET /members/lookup" -> {
           String path = template + "?passportCode=" + memberB.passport();
           probes.add(new Probe(path, partnerA.apiKey(), null, Set.of(404), "partner A's key"));

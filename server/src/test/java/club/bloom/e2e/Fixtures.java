@@ -510,6 +510,64 @@ final class Fixtures {
     return id;
   }
 
+  /**
+   * A login a person made herself in the realm (as Keycloak's registration page makes it), with a
+   * password, her address verified or not, no required action; returns the user's id.
+   */
+  static String registeredLogin(String realm, String email, String password, boolean verified) {
+    KEYCLOAK.adminSend(
+        "POST",
+        "/admin/realms/" + realm + "/users",
+        jakarta.json.Json.createObjectBuilder()
+            .add("username", email)
+            .add("email", email)
+            .add("emailVerified", verified)
+            .add("enabled", true)
+            .add("firstName", "Мария")
+            .add("lastName", "Онлайн")
+            .add(
+                "credentials",
+                jakarta.json.Json.createArrayBuilder()
+                    .add(
+                        jakarta.json.Json.createObjectBuilder()
+                            .add("type", "password")
+                            .add("value", password)
+                            .add("temporary", false)))
+            .build());
+    return KEYCLOAK.findUser(realm, email).orElseThrow().getString("id");
+  }
+
+  /**
+   * An access token of a login whose address is not verified. Realms verify addresses now, so
+   * Keycloak gives such a login no token any more; it is taken while the realm does not verify (as
+   * before issue 9), like the session of an account made then, which goes on issuing tokens.
+   */
+  static String unverifiedToken(String realm, String email, String password) {
+    verifyEmail(realm, false);
+    try {
+      return KEYCLOAK.passwordGrant(realm, TEST_CLIENT, email, password);
+    } finally {
+      verifyEmail(realm, true);
+    }
+  }
+
+  private static void verifyEmail(String realm, boolean on) {
+    KEYCLOAK.adminSend(
+        "PUT",
+        "/admin/realms/" + realm,
+        jakarta.json.Json.createObjectBuilder().add("verifyEmail", on).build());
+  }
+
+  /** The realm roles a user holds (as Keycloak has them, whatever tokens say). */
+  static java.util.Set<String> realmRolesOf(String realm, String userId) {
+    java.util.Set<String> roles = new java.util.TreeSet<>();
+    KEYCLOAK
+        .adminGet("/admin/realms/" + realm + "/users/" + userId + "/role-mappings/realm")
+        .asJsonArray()
+        .forEach(r -> roles.add(r.asJsonObject().getString("name")));
+    return roles;
+  }
+
   /** An enrolled member with a login. */
   record MemberFixture(
       ClubFixture club,

@@ -58,6 +58,26 @@ final class Mailbox {
     }
   }
 
+  /**
+   * Waits up to 30 s for a message the predicate accepts among those after the first {@code seen};
+   * returns the newest.
+   */
+  Mail awaitNewMail(int seen, Predicate<Mail> wanted) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (count() <= seen) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no new mail for " + address + " within 30 s");
+      }
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    return awaitMail(wanted);
+  }
+
   /** How many messages the inbox holds now. */
   int count() {
     try (Store store = store()) {

@@ -1,5 +1,7 @@
 package club.bloom.access.api;
 
+import club.bloom.access.domain.EmailNotVerified;
+import club.bloom.access.infrastructure.CallerPrincipal;
 import club.bloom.shared.domain.AccessDenied;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +18,8 @@ import java.util.List;
 
 /**
  * Enforces {@code @RolesAllowed} on resource methods through the container's security context and
- * answers with problem+json: 401 without a credential, 403 without one of the roles or scopes.
+ * answers with problem+json: 401 without a credential, 403 without one of the roles or scopes (403
+ * {@code email-not-verified} for a login whose address is not verified, which holds none).
  */
 @Provider
 public class RolesCheck implements DynamicFeature {
@@ -30,6 +33,24 @@ public class RolesCheck implements DynamicFeature {
     if (allowed != null) {
       context.register(new Filter(List.copyOf(Arrays.asList(allowed.value()))));
     }
+  }
+
+  private static boolean unverifiedLogin(java.security.Principal principal) {
+    if (principal instanceof CallerPrincipal caller) {
+      return caller.caller().isUnverifiedLogin();
+    }
+    // The container may wrap the principal: ask the request's caller.
+    return jakarta
+        .enterprise
+        .inject
+        .spi
+        .CDI
+        .current()
+        .select(CurrentCaller.class)
+        .get()
+        .find()
+        .map(c -> c.isUnverifiedLogin())
+        .orElse(false);
   }
 
   @Priority(Priorities.AUTHORIZATION)
@@ -47,6 +68,10 @@ public class RolesCheck implements DynamicFeature {
         throw new CurrentCaller.Unauthenticated();
       }
       if (roles.stream().noneMatch(security::isUserInRole)) {
+        // A login whose address is not verified holds no role at all: say so, not "forbidden".
+        if (unverifiedLogin(security.getUserPrincipal())) {
+          throw new EmailNotVerified();
+        }
         throw new AccessDenied("Requires one of: " + String.join(", ", roles));
       }
     }

@@ -9,8 +9,10 @@ import club.bloom.access.domain.InvalidCredential;
 import club.bloom.access.domain.Roles;
 import club.bloom.access.domain.SecretHasher;
 import club.bloom.access.domain.TenantSuspended;
+import club.bloom.access.domain.TokenHolder;
 import club.bloom.access.domain.TokenVerifier;
 import club.bloom.access.domain.TokenVerifier.VerifiedToken;
+import club.bloom.access.domain.VerifiedPerson;
 import club.bloom.tenancy.domain.Slug;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tenancy.domain.TenantKind;
@@ -23,6 +25,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Turns a bearer credential into a {@link Caller}: an API key ({@code bk_…}) is checked by its
@@ -37,6 +40,14 @@ public class CallerAuthentication {
   @Inject TokenVerifier tokens;
   @Inject TenantRegistry tenants;
   @Inject Clock clock;
+
+  /**
+   * The platform realm's machine clients: a token issued to one of them is its service account's
+   * (ADR 0027). Each must allow the client-credentials grant only.
+   */
+  @Inject
+  @ConfigProperty(name = "bloom.auth.service-account-clients", defaultValue = "bloom-ops")
+  Set<String> serviceAccountClients;
 
   @Transactional
   public Caller authenticate(String bearer, String remoteAddress) {
@@ -70,7 +81,8 @@ public class CallerAuthentication {
         "api-key:" + key.id(),
         Optional.of(tenant.id()),
         Optional.of(tenant.kind()),
-        key.scopes().stream().map(Roles::forScope).collect(java.util.stream.Collectors.toSet()));
+        key.scopes().stream().map(Roles::forScope).collect(java.util.stream.Collectors.toSet()),
+        Optional.empty());
   }
 
   private Caller byToken(String token) {
@@ -80,8 +92,19 @@ public class CallerAuthentication {
             .trustedIssuer(issuer)
             .orElseThrow(() -> new InvalidCredential("Tokens of this issuer are not accepted"));
     VerifiedToken verified = tokens.verify(token, trusted.issuer(), trusted.realm());
-    if (trusted.tenant().isEmpty()) {
-      return platformCaller(verified);
+    boolean platformRealm = trusted.tenant().isEmpty();
+    TokenHolder holder = TokenHolder.of(verified, platformRealm, serviceAccountClients);
+    if (holder == TokenHolder.SERVICE_ACCOUNT) {
+      return serviceAccount(verified);
+    }
+    Optional<VerifiedPerson> person =
+        holder == TokenHolder.PERSON
+            ? Optional.of(
+                new VerifiedPerson(
+                    verified.email().orElseThrow(), verified.givenName(), verified.familyName()))
+            : Optional.empty();
+    if (platformRealm) {
+      return platformCaller(verified, person);
     }
     Tenant tenant =
         tenants
@@ -94,15 +117,33 @@ public class CallerAuthentication {
         verified.subject(),
         Optional.of(tenant.id()),
         Optional.of(tenant.kind()),
-        only(verified.realmRoles(), Roles.CLUB_REALM));
+        person.isPresent() ? asPerson(only(verified.realmRoles(), Roles.CLUB_REALM)) : Set.of(),
+        person);
+  }
+
+  /**
+   * The platform realm's machine client (the operator's API access): it may hold only the
+   * operator's role, and it belongs to no partner.
+   */
+  private static Caller serviceAccount(VerifiedToken verified) {
+    Set<String> roles = new HashSet<>(only(verified.realmRoles(), Roles.PLATFORM_REALM));
+    roles.retainAll(Set.of(Roles.PLATFORM_OPERATOR));
+    return new Caller(
+        Caller.Credential.SERVICE_ACCOUNT,
+        verified.subject(),
+        Optional.empty(),
+        Optional.empty(),
+        Set.copyOf(roles),
+        Optional.empty());
   }
 
   /**
    * A login of the platform realm: an operator (no organization), or a partner's staff — a member
    * of the partner's organization, whose partner roles hold for that partner only. An organization
-   * member is never an operator, and partner roles without an organization grant nothing.
+   * member is never an operator, and partner roles without an organization grant nothing. A login
+   * whose address is not verified holds nothing.
    */
-  private Caller platformCaller(VerifiedToken verified) {
+  private Caller platformCaller(VerifiedToken verified, Optional<VerifiedPerson> person) {
     Set<String> partnerOrganizations = new HashSet<>();
     for (String alias : verified.organizations()) {
       Tenant.partnerOfOrganization(alias).ifPresent(slug -> partnerOrganizations.add(alias));
@@ -115,7 +156,8 @@ public class CallerAuthentication {
           verified.subject(),
           Optional.empty(),
           Optional.empty(),
-          Set.copyOf(roles));
+          person.isPresent() ? asPerson(roles) : Set.of(),
+          person);
     }
     if (partnerOrganizations.size() > 1) {
       throw new AmbiguousOrganization();
@@ -132,7 +174,15 @@ public class CallerAuthentication {
         verified.subject(),
         Optional.of(partner.id()),
         Optional.of(partner.kind()),
-        Roles.partnerStaff(verified.realmRoles()));
+        person.isPresent() ? asPerson(Roles.partnerStaff(verified.realmRoles())) : Set.of(),
+        person);
+  }
+
+  /** A verified person's roles: the realm's, plus {@code person} (signed in, address proven). */
+  private static Set<String> asPerson(Set<String> roles) {
+    Set<String> out = new HashSet<>(roles);
+    out.add(Roles.PERSON);
+    return Set.copyOf(out);
   }
 
   // A suspended tenant's credentials are genuine: say why they are refused (403), not 401.

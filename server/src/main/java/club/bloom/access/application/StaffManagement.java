@@ -3,23 +3,35 @@ package club.bloom.access.application;
 import club.bloom.access.domain.Caller;
 import club.bloom.access.domain.Roles;
 import club.bloom.access.domain.StaffInvitation;
+import club.bloom.access.domain.StaffInvitationRefused;
+import club.bloom.access.domain.StaffInvitationSecrets;
 import club.bloom.access.domain.StaffInvitations;
+import club.bloom.access.domain.VerifiedPerson;
 import club.bloom.billing.application.Quotas;
 import club.bloom.billing.domain.Limit;
 import club.bloom.shared.domain.AccessDenied;
 import club.bloom.shared.domain.Conflict;
 import club.bloom.shared.domain.InvalidInput;
 import club.bloom.shared.domain.NotFound;
+import club.bloom.shared.domain.OutgoingMail;
+import club.bloom.shared.domain.Texts;
 import club.bloom.tenancy.domain.IdentityDirectory;
 import club.bloom.tenancy.domain.IdentityDirectory.DirectoryUser;
+import club.bloom.tenancy.domain.IdentityDirectory.EnsuredUser;
 import club.bloom.tenancy.domain.IdentityDirectory.NewUser;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tenancy.domain.TenantKind;
+import club.bloom.tenancy.domain.TenantRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -38,8 +50,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * invited. Staff members are counted against the plan's {@code staffSeats}.
  *
  * <p>Rules: a staff member holds one staff role; only an owner (or the operator) grants or takes
- * the owner role; the last owner cannot be demoted or removed (409). Every Keycloak call is
- * idempotent, so a request that failed half-way can be repeated.
+ * the owner role; the last owner cannot be demoted or removed (409); a login Bloom did not create
+ * gets a role only once it accepts an invitation mailed to its address (ADR 0027). Every Keycloak
+ * call is idempotent, so a request that failed half-way can be repeated.
  */
 @ApplicationScoped
 public class StaffManagement {
@@ -49,13 +62,23 @@ public class StaffManagement {
   @Inject IdentityDirectory directory;
   @Inject StaffInvitations invitations;
   @Inject Quotas quotas;
+  @Inject StaffInvitationSecrets secrets;
+  @Inject TenantRegistry tenants;
+  @Inject Event<OutgoingMail> mail;
   @Inject Clock clock;
 
   @Inject
   @ConfigProperty(name = "bloom.portal.url", defaultValue = "http://localhost:9080")
   String portalUrl;
 
-  /** The tenant's staff, owners first, then by address. */
+  @Inject
+  @ConfigProperty(name = "bloom.staff.invitation-validity-days", defaultValue = "7")
+  int invitationValidityDays;
+
+  /**
+   * The tenant's staff, owners first, then by address: the logins holding a staff role, and those
+   * invited while they already had a login, until they accept (status {@code pending}).
+   */
   @Transactional
   public List<StaffMember> list(Tenant tenant) {
     List<DirectoryUser> users = staffOf(tenant);
@@ -65,8 +88,15 @@ public class StaffManagement {
     Map<String, String> emails =
         users.stream().collect(Collectors.toMap(DirectoryUser::id, DirectoryUser::email));
     List<String> order = Roles.staffRolesOf(tenant.kind());
-    return users.stream()
-        .map(u -> member(u, Optional.ofNullable(invited.get(u.id())), emails, order))
+    Set<String> staffIds = users.stream().map(DirectoryUser::id).collect(Collectors.toSet());
+    List<StaffMember> out = new ArrayList<>();
+    users.forEach(u -> out.add(member(u, Optional.ofNullable(invited.get(u.id())), emails, order)));
+    for (StaffInvitation pending : pendingOf(tenant, staffIds)) {
+      directory
+          .findUser(realmOf(tenant), pending.userId(), Set.of())
+          .ifPresent(u -> out.add(pendingMember(u, pending, emails)));
+    }
+    return out.stream()
         .sorted(
             Comparator.comparingInt((StaffMember m) -> order.indexOf(m.roles().get(0)))
                 .thenComparing(StaffMember::email))
@@ -74,8 +104,16 @@ public class StaffManagement {
   }
 
   /**
-   * Invites a person by address with a role: creates (or finds) the user, grants the role, mails a
-   * set-password link to a new user, and takes a staff seat of the plan (402 beyond it).
+   * Invites a person by address with a role, taking a staff seat of the plan (402 beyond it).
+   *
+   * <ul>
+   *   <li>No login has the address: one is created with the role and no password, and Keycloak
+   *       mails the address a link to set one (the console follows).
+   *   <li>A login has it already (someone registered it, perhaps not the address's holder): nothing
+   *       is granted now. A pending invitation is mailed to the address; the role is granted when
+   *       that login, signed in with the address verified, accepts it ({@link #accept}). The seat
+   *       is held from the invitation on.
+   * </ul>
    */
   @Transactional
   public StaffMember invite(Tenant tenant, Caller caller, String email, String role) {
@@ -85,49 +123,41 @@ public class StaffManagement {
     String realm = realmOf(tenant);
     Optional<String> existing = directory.findUserIdByEmail(realm, address);
     if (existing.isPresent()) {
-      Optional<DirectoryUser> staff = staffMember(tenant, existing.get());
-      if (staff.isPresent()) {
-        throw new Conflict(
-            "already-staff",
-            "Already staff",
-            address
-                + " is already staff ("
-                + String.join(", ", staff.get().roles())
-                + "); change the role with PUT");
-      }
+      refuseStaffOrOtherPartners(tenant, existing.get());
     }
-    if (existing.isPresent() && tenant.kind() == TenantKind.PARTNER) {
-      String own = tenant.organizationId().orElse("");
-      if (directory.organizationsOf(existing.get()).stream().anyMatch(o -> !o.equals(own))) {
-        throw new Conflict(
-            "staff-of-another-partner",
-            "Staff of another partner",
-            address + " is staff of another partner; a login belongs to one partner");
-      }
+    // The seat is taken under the subscription's lock, before anything is granted or mailed. A
+    // renewed pending invitation holds its seat already.
+    boolean holdsSeat =
+        existing.isPresent()
+            && invitations
+                .find(tenant.id(), existing.get())
+                .filter(i -> i.pendingAt(clock.instant()))
+                .isPresent();
+    if (!holdsSeat) {
+      quotas.admit(tenant, Limit.STAFF_SEATS);
     }
-    // The seat is taken under the subscription's lock, before anything is granted.
-    quotas.admit(tenant, Limit.STAFF_SEATS);
-    String userId;
     if (existing.isPresent()) {
-      userId = existing.get();
-      directory.grantRealmRoles(realm, userId, Set.of(role));
-    } else {
-      userId =
-          directory.ensureUser(
-              realm,
-              new NewUser(
-                  address,
-                  address,
-                  tenant.kind() == TenantKind.CLUB ? "Club" : "Partner",
-                  "Staff",
-                  Optional.empty(),
-                  Set.of(role),
-                  List.of("UPDATE_PASSWORD")));
+      return invitePending(tenant, caller, existing.get(), address, role);
     }
+    EnsuredUser created =
+        directory.ensureUser(
+            realm,
+            new NewUser(
+                address,
+                address,
+                tenant.kind() == TenantKind.CLUB ? "Club" : "Partner",
+                "Staff",
+                Optional.empty(),
+                Set.of(role),
+                List.of("UPDATE_PASSWORD")));
+    if (!created.created()) {
+      // Another request made a login of this address between the look-up and now: not ours.
+      refuseStaffOrOtherPartners(tenant, created.id());
+      return invitePending(tenant, caller, created.id(), address, role);
+    }
+    String userId = created.id();
     tenant.organizationId().ifPresent(org -> directory.ensureOrganizationMember(org, userId));
-    if (existing.isEmpty()) {
-      directory.sendSetPasswordMail(realm, userId, consoleUrl(tenant, role));
-    }
+    directory.sendSetPasswordMail(realm, userId, consoleUrl(tenant, role));
     Instant now = clock.instant();
     String by = inviter(caller);
     invitations
@@ -138,11 +168,116 @@ public class StaffManagement {
     return listed(tenant, userId);
   }
 
+  /**
+   * The signed-in login accepts a pending invitation with the mailed token: it must be the invited
+   * login, signed in to the tenant's realm with its address verified and equal to the invited one.
+   * The role is granted (and, for a partner, the organization's membership); accepting again
+   * changes nothing.
+   *
+   * @throws NotFound {@code unknown-staff-invitation}: no invitation of the login's realm has this
+   *     token, or its tenant is not active
+   * @throws club.bloom.shared.domain.BloomException {@code staff-invitation-other-login} (403),
+   *     {@code staff-invitation-expired} or {@code staff-invitation-used} (410)
+   */
+  @Transactional
+  public AcceptedInvitation accept(Caller login, String token) {
+    VerifiedPerson person = login.verifiedPerson();
+    StaffInvitation invitation =
+        invitations
+            .lockByTokenHash(secrets.tokenHash(token))
+            .orElseThrow(StaffInvitationRefused::unknown);
+    Tenant tenant =
+        tenants
+            .find(invitation.tenant())
+            .filter(Tenant::isActive)
+            .orElseThrow(StaffInvitationRefused::unknown);
+    // A club's invitation is accepted with a login of its realm; a partner's, with a login of the
+    // platform realm (of no partner yet, or of that partner).
+    boolean sameRealm =
+        tenant.kind() == TenantKind.CLUB
+            ? login.belongsTo(tenant.id())
+            : login.tenant().isEmpty() || login.belongsTo(tenant.id());
+    if (!sameRealm) {
+      throw StaffInvitationRefused.unknown();
+    }
+    String role = invitation.role().orElseThrow(StaffInvitationRefused::used);
+    boolean first =
+        invitation.accept(login.subject(), secrets.emailHash(person.email()), clock.instant());
+    if (first) {
+      if (tenant.kind() == TenantKind.PARTNER) {
+        refuseStaffOfOtherPartners(tenant, login.subject());
+      }
+      directory.grantRealmRoles(realmOf(tenant), login.subject(), Set.of(role));
+      tenant
+          .organizationId()
+          .ifPresent(org -> directory.ensureOrganizationMember(org, login.subject()));
+    }
+    return new AcceptedInvitation(tenant, role, consoleUrl(tenant, role));
+  }
+
+  /** 409 when the login is the tenant's staff already, or (a partner's) another partner's. */
+  private void refuseStaffOrOtherPartners(Tenant tenant, String userId) {
+    Optional<DirectoryUser> staff = staffMember(tenant, userId);
+    if (staff.isPresent()) {
+      // Not the address: the caller knows it, and the message may be logged (issue 9, item 13).
+      throw new Conflict(
+          "already-staff",
+          "Already staff",
+          "This address is already staff ("
+              + String.join(", ", staff.get().roles())
+              + "); change the role with PUT");
+    }
+    refuseStaffOfOtherPartners(tenant, userId);
+  }
+
+  private void refuseStaffOfOtherPartners(Tenant tenant, String userId) {
+    if (tenant.kind() != TenantKind.PARTNER) {
+      return;
+    }
+    String own = tenant.organizationId().orElse("");
+    if (directory.organizationsOf(userId).stream().anyMatch(o -> !o.equals(own))) {
+      throw new Conflict(
+          "staff-of-another-partner",
+          "Staff of another partner",
+          "This address is staff of another partner; a login belongs to one partner");
+    }
+  }
+
+  private StaffMember invitePending(
+      Tenant tenant, Caller caller, String userId, String address, String role) {
+    Instant now = clock.instant();
+    String by = inviter(caller);
+    String token = secrets.newToken();
+    byte[] tokenHash = secrets.tokenHash(token);
+    byte[] emailHash = secrets.emailHash(address);
+    Duration validity = Duration.ofDays(invitationValidityDays);
+    Optional<StaffInvitation> earlier = invitations.find(tenant.id(), userId);
+    StaffInvitation invitation;
+    if (earlier.isPresent()) {
+      invitation = earlier.get();
+      invitation.renewPending(role, tokenHash, emailHash, now, validity, by);
+    } else {
+      invitation =
+          StaffInvitation.pending(
+              tenant.id(), userId, role, tokenHash, emailHash, now, validity, by);
+      invitations.add(invitation);
+    }
+    mail.fire(invitationMail(tenant, address, role, token, invitation));
+    return listed(tenant, userId);
+  }
+
   /** Gives a staff member exactly this role (of the tenant's staff roles). */
   @Transactional
   public StaffMember changeRole(Tenant tenant, Caller caller, String userId, String role) {
     checkRole(tenant, "role", role);
-    DirectoryUser user = staffMember(tenant, userId).orElseThrow(() -> unknownStaff(userId));
+    Optional<DirectoryUser> staff = staffMember(tenant, userId);
+    if (staff.isEmpty() && pendingInvitation(tenant, userId).isPresent()) {
+      throw new Conflict(
+          "invitation-pending",
+          "Invitation pending",
+          "The invitation is not accepted yet: remove it (DELETE) and invite again with the role");
+    }
+    DirectoryUser user = staff.orElseThrow(() -> unknownStaff(userId));
     Set<String> taken = new HashSet<>(user.roles());
     taken.remove(role);
     mayHandleOwners(tenant, caller, user.roles().contains(role) ? Set.of() : Set.of(role), taken);
@@ -158,11 +293,20 @@ public class StaffManagement {
 
   /**
    * Takes every staff role from the member (and a partner's organization membership) and ends its
-   * sessions; access tokens it already holds keep their roles until they expire (5 minutes).
+   * sessions; access tokens it already holds keep their roles until they expire (5 minutes). A
+   * pending invitation is withdrawn: its link stops working and the seat is free.
    */
   @Transactional
   public void remove(Tenant tenant, Caller caller, String userId) {
-    DirectoryUser user = staffMember(tenant, userId).orElseThrow(() -> unknownStaff(userId));
+    Optional<DirectoryUser> staff = staffMember(tenant, userId);
+    if (staff.isEmpty()) {
+      StaffInvitation pending =
+          pendingInvitation(tenant, userId).orElseThrow(() -> unknownStaff(userId));
+      mayHandleOwners(tenant, caller, pending.role().map(Set::of).orElse(Set.of()), Set.of());
+      invitations.remove(tenant.id(), userId);
+      return;
+    }
+    DirectoryUser user = staff.get();
     mayHandleOwners(tenant, caller, Set.of(), user.roles());
     if (user.roles().contains(Roles.ownerRoleOf(tenant.kind()))) {
       keepAnOwner(tenant, userId);
@@ -178,12 +322,32 @@ public class StaffManagement {
     return list(tenant).stream()
         .filter(m -> m.id().equals(userId))
         .findFirst()
-        .orElseThrow(() -> new IllegalStateException("staff member " + userId + " not listed"));
+        .orElseThrow(() -> new IllegalStateException("the staff member is not listed"));
   }
 
-  /** How many staff seats the tenant holds now. */
+  /**
+   * How many staff seats the tenant holds now: its staff, and the pending invitations (not expired)
+   * of logins that are not its staff yet.
+   */
   public long seatsHeld(Tenant tenant) {
-    return staffOf(tenant).size();
+    List<DirectoryUser> staff = staffOf(tenant);
+    Set<String> ids = staff.stream().map(DirectoryUser::id).collect(Collectors.toSet());
+    return staff.size() + pendingOf(tenant, ids).size();
+  }
+
+  private List<StaffInvitation> pendingOf(Tenant tenant, Set<String> staffIds) {
+    Instant now = clock.instant();
+    return invitations.ofTenant(tenant.id()).stream()
+        .filter(i -> i.pendingAt(now))
+        .filter(i -> !staffIds.contains(i.userId()))
+        .toList();
+  }
+
+  private Optional<StaffInvitation> pendingInvitation(Tenant tenant, String userId) {
+    if (userId == null || !userId.matches("^[0-9a-fA-F-]{36}$")) {
+      return Optional.empty();
+    }
+    return invitations.find(tenant.id(), userId).filter(i -> i.pendingAt(clock.instant()));
   }
 
   private List<DirectoryUser> staffOf(Tenant tenant) {
@@ -285,9 +449,51 @@ public class StaffManagement {
         u.id(), u.email(), roles, u.passwordPending() ? "invited" : "active", invitedAt, by);
   }
 
-  private static NotFound unknownStaff(String id) {
-    return new NotFound("unknown-staff", "Unknown staff member", "No staff member " + id + " here");
+  private static StaffMember pendingMember(
+      DirectoryUser u, StaffInvitation invitation, Map<String, String> emails) {
+    return new StaffMember(
+        u.id(),
+        u.email(),
+        List.of(invitation.role().orElseThrow()),
+        "pending",
+        invitation.invitedAt(),
+        Optional.of(emails.getOrDefault(invitation.invitedBy(), invitation.invitedBy())));
   }
+
+  private OutgoingMail invitationMail(
+      Tenant tenant, String address, String role, String token, StaffInvitation invitation) {
+    // Partners have no language or time zone of their own yet: the platform's (Russian, Moscow).
+    Texts texts = Texts.of(tenant.locale() == null ? "ru" : tenant.locale());
+    String zone = tenant.timeZone() == null ? "Europe/Moscow" : tenant.timeZone();
+    String until =
+        DateTimeFormatter.ofPattern("dd.MM.yyyy")
+            .withZone(ZoneId.of(zone))
+            .format(invitation.expiresAt().orElseThrow());
+    return new OutgoingMail(
+        "staff-invitation",
+        address,
+        texts.text("access.staff-invitation.subject", tenant.name()),
+        texts.text(
+            "access.staff-invitation.body",
+            texts.text("mail.greeting"),
+            tenant.name(),
+            texts.text("access.role." + role),
+            acceptUrl(tenant, token),
+            until));
+  }
+
+  /** The portal's page that accepts an invitation: with the club's sign-in, or the partners'. */
+  private String acceptUrl(Tenant tenant, String token) {
+    String kind = tenant.kind() == TenantKind.CLUB ? "c" : "p";
+    return portalUrl + "/#/" + kind + "/" + tenant.slug().value() + "/staff-invitation/" + token;
+  }
+
+  private static NotFound unknownStaff(String id) {
+    return new NotFound("unknown-staff", "Unknown staff member", "No such staff member here");
+  }
+
+  /** An accepted invitation: the tenant, the role now held, and where its console is. */
+  public record AcceptedInvitation(Tenant tenant, String role, String consoleUrl) {}
 
   /** A staff member as the tenant's admins see it. */
   public record StaffMember(

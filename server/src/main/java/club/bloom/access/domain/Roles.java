@@ -19,6 +19,13 @@ public final class Roles {
   public static final String PARTNER_ANALYST = "partner-analyst";
 
   /**
+   * Any person signed in to one of Bloom's realms whose e-mail address is verified, whatever else
+   * the login holds: e.g. to accept a staff invitation (ADR 0027). Never issued by a realm; Bloom
+   * adds it to a verified login's roles.
+   */
+  public static final String PERSON = "person";
+
+  /**
    * Roles of API key callers, one per scope. Scopes are written {@code purchases:write} in the
    * contract and in keys; the container's role names cannot hold a colon (Liberty reads {@code a:b}
    * as an access id), so the role is the scope with {@code -} for {@code :}. See {@link #forScope}.

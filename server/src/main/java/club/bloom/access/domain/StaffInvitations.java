@@ -13,4 +13,7 @@ public interface StaffInvitations {
   void add(StaffInvitation invitation);
 
   void remove(TenantId tenant, String userId);
+
+  /** The invitation with this token's SHA-256, locked for the acceptance. */
+  Optional<StaffInvitation> lockByTokenHash(byte[] tokenSha256);
 }

@@ -5,6 +5,7 @@ import club.bloom.access.domain.StaffInvitations;
 import club.bloom.tenancy.domain.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -42,5 +43,15 @@ public class JpaStaffInvitations implements StaffInvitations {
   @Override
   public void remove(TenantId tenant, String userId) {
     find(tenant, userId).ifPresent(em::remove);
+  }
+
+  @Override
+  public Optional<StaffInvitation> lockByTokenHash(byte[] tokenSha256) {
+    return em.createQuery(
+            "select i from StaffInvitation i where i.tokenSha256 = :token", StaffInvitation.class)
+        .setParameter("token", tokenSha256)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
   }
 }

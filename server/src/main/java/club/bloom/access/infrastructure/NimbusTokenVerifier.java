@@ -27,13 +27,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * JWT verification for many realms in one application (ADR 0005): one processor per allowed issuer,
  * each with its own cached, rate-limited key set fetched from Keycloak; RS256 only; the issuer must
- * match exactly; expiry is enforced with a small clock skew.
+ * match exactly; expiry (and {@code nbf}) is enforced with a small clock skew, {@code
+ * bloom.auth.clock-skew-seconds} (5 s by default; ADR 0028).
  */
 @ApplicationScoped
 public class NimbusTokenVerifier implements TokenVerifier {
   @Inject
   @ConfigProperty(name = "bloom.keycloak.url", defaultValue = "http://localhost:8180")
   String keycloakUrl;
+
+  /**
+   * How far past {@code exp} (or before {@code nbf}) a token is still accepted, for clocks of
+   * Keycloak and Bloom that differ a little. Small: a token lives 300 s (ADR 0028).
+   */
+  @Inject
+  @ConfigProperty(name = "bloom.auth.clock-skew-seconds", defaultValue = "5")
+  int clockSkewSeconds;
 
   private final Map<String, DefaultJWTProcessor<SecurityContext>> processors =
       new ConcurrentHashMap<>();
@@ -62,7 +71,15 @@ public class NimbusTokenVerifier implements TokenVerifier {
         throw new InvalidCredential("Only access tokens are accepted");
       }
       return new VerifiedToken(
-          issuer, claims.getSubject(), realmRoles(claims), organizations(claims));
+          issuer,
+          claims.getSubject(),
+          realmRoles(claims),
+          organizations(claims),
+          claims.getClaim("azp") instanceof String azp ? azp : "",
+          Boolean.TRUE.equals(claims.getClaim("email_verified")),
+          text(claims, "email"),
+          text(claims, "given_name"),
+          text(claims, "family_name"));
     } catch (ParseException | BadJOSEException e) {
       throw new InvalidCredential("The token is invalid or expired");
     } catch (com.nimbusds.jose.JOSEException e) {
@@ -80,12 +97,26 @@ public class NimbusTokenVerifier implements TokenVerifier {
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     }
+    return processor(issuer, keys, clockSkewSeconds);
+  }
+
+  /** The processor of one issuer over its key set: RS256, exact issuer, required claims, skew. */
+  static DefaultJWTProcessor<SecurityContext> processor(
+      String issuer, JWKSource<SecurityContext> keys, int clockSkewSeconds) {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-    processor.setJWTClaimsSetVerifier(
+    DefaultJWTClaimsVerifier<SecurityContext> claims =
         new DefaultJWTClaimsVerifier<>(
-            new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat")));
+            new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat"));
+    claims.setMaxClockSkew(Math.max(0, clockSkewSeconds));
+    processor.setJWTClaimsSetVerifier(claims);
     return processor;
+  }
+
+  private static java.util.Optional<String> text(JWTClaimsSet claims, String name) {
+    return claims.getClaim(name) instanceof String value && !value.isBlank()
+        ? java.util.Optional.of(value)
+        : java.util.Optional.empty();
   }
 
   /**

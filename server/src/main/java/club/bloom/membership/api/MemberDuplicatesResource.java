@@ -20,8 +20,9 @@ import java.util.UUID;
 
 /**
  * Members likely to be one person, for the club's admin to merge: a member registered at a counter
- * with the e-mail of another member. Ids, passports and statuses only; personal fields are read per
- * member under the PD-access policy ({@code GET /clubs/{club}/members/{member}}).
+ * with the e-mail of another member, or who joined online with another member's phone. Ids,
+ * passports and statuses only; personal fields are read per member under the PD-access policy
+ * ({@code GET /clubs/{club}/members/{member}}).
  */
 @Path("/clubs/{club}/member-duplicates")
 @RequestScoped
@@ -39,7 +40,7 @@ public class MemberDuplicatesResource {
         .map(
             d ->
                 new LikelyDuplicateDto(
-                    MemberRefDto.of(d.member()), MemberRefDto.of(d.sameEmailAs()), "email"))
+                    MemberRefDto.of(d.member()), MemberRefDto.of(d.duplicateOf()), d.matchedBy()))
         .toList();
   }
 

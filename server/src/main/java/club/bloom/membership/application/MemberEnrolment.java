@@ -10,24 +10,40 @@ import club.bloom.membership.domain.PassportCode;
 import club.bloom.membership.domain.PassportDirectory;
 import club.bloom.membership.domain.PersonalData;
 import club.bloom.membership.domain.PersonalDataVault;
+import club.bloom.membership.domain.RegistrationOrigin;
 import club.bloom.shared.domain.Conflict;
 import club.bloom.tenancy.domain.IdentityDirectory;
+import club.bloom.tenancy.domain.IdentityDirectory.EnsuredUser;
 import club.bloom.tenancy.domain.IdentityDirectory.NewUser;
 import club.bloom.tenancy.domain.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Enrols a member: the login in the club's realm first (idempotent, so a retry after a failure
- * finds it), then, in one transaction, the member with sealed personal data, the passport and its
- * directory entry. Duplicates by phone or e-mail are refused.
+ * Enrols a member: the login in the club's realm first (idempotent), then, in one transaction, the
+ * member with sealed personal data, the passport and its directory entry. Duplicates by phone or
+ * e-mail are refused.
+ *
+ * <p>A member is bound to a login only when its holder can be trusted with the address (ADR 0027):
+ *
+ * <ul>
+ *   <li>a login Bloom creates now has no password: Keycloak mails the address a link to set one
+ *       (and, opened, it proves the address), which leads to the cabinet. The member is bound to it
+ *       at once.
+ *   <li>a login that already had the address (someone registered it, perhaps not its holder; or
+ *       another request created it a moment ago) is not bound: the member awaits confirmation, and
+ *       a claim link is mailed to the address. The holder signs in with a login of that verified
+ *       address and claims it ({@link CounterRegistrations#claim}).
+ * </ul>
  *
  * <p>The login is not given Keycloak's "terms and conditions" action: Bloom asks the member to
  * accept the club's current terms in the cabinet, where the answer is recorded with its version
@@ -40,8 +56,13 @@ public class MemberEnrolment {
   @Inject PassportDirectory directory;
   @Inject IdentityDirectory identities;
   @Inject IdempotentExecution idempotency;
+  @Inject ClaimLinks claimLinks;
   @Inject Quotas quotas;
   @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "bloom.portal.url", defaultValue = "http://localhost:9080")
+  String portalUrl;
 
   @Transactional
   public EnrolledMember enrol(Tenant club, IdempotencyKey key, EnrolMember command) {
@@ -70,7 +91,7 @@ public class MemberEnrolment {
     // Within the plan's members limit (402 beyond it), before the login is created.
     quotas.admit(club, Limit.MEMBERS);
     String realm = club.realm().orElseThrow(() -> new IllegalStateException("club without realm"));
-    String subject =
+    EnsuredUser login =
         identities.ensureUser(
             realm,
             new NewUser(
@@ -83,18 +104,22 @@ public class MemberEnrolment {
                 List.of("UPDATE_PASSWORD")));
     UUID id = UUID.randomUUID();
     PassportCode passport = PassportCode.generate();
+    byte[] sealed = vault.seal(club.schema(), id, pd);
+    Instant now = clock.instant();
     Member member =
-        Member.enrol(
-            id,
-            subject,
-            passport,
-            vault.seal(club.schema(), id, pd),
-            phoneIndex,
-            emailIndex,
-            clock.instant());
+        login.created()
+            ? Member.enrol(id, login.id(), passport, sealed, phoneIndex, emailIndex, now)
+            : Member.enrolWithoutLogin(id, passport, sealed, phoneIndex, emailIndex, now);
     members.add(club.schema(), member);
     directory.register(passport, club.id(), id);
-    return new EnrolledMember(id, passport.value());
+    if (login.created()) {
+      // Only the address's holder can set the password: Keycloak mails her the link.
+      identities.sendSetPasswordMail(realm, login.id(), portalUrl + "/#/c/" + club.slug().value());
+    } else {
+      claimLinks.mail(
+          club, member, RegistrationOrigin.ENROLMENT, pd.normalizedEmail(), pd.firstName());
+    }
+    return new EnrolledMember(id, passport.value(), member.status().code());
   }
 
   /** Command: enrol a member with these personal fields. */
@@ -114,6 +139,10 @@ public class MemberEnrolment {
     }
   }
 
-  /** The result: member and passport (no personal data: it is stored for idempotent replays). */
-  public record EnrolledMember(UUID memberId, String passportCode) {}
+  /**
+   * The result: member, passport and status — {@code active} (bound to the new login), or {@code
+   * awaiting-confirmation} (a claim link was mailed). No personal data: it is stored for idempotent
+   * replays.
+   */
+  public record EnrolledMember(UUID memberId, String passportCode, String status) {}
 }

@@ -111,7 +111,10 @@ public class MemberMerging {
     return record;
   }
 
-  /** Pairs of members likely to be one person (same e-mail at a counter registration). */
+  /**
+   * Pairs of members likely to be one person (the same e-mail at a counter registration, the same
+   * phone at an online joining).
+   */
   @Transactional
   public List<LikelyDuplicate> likelyDuplicates(Tenant club) {
     SchemaName schema = club.schema();
@@ -133,6 +136,11 @@ public class MemberMerging {
     return new NotFound("unknown-member", "Unknown member", "No such member in this club");
   }
 
-  /** A member registered with the e-mail of another member. */
-  public record LikelyDuplicate(Member member, Member sameEmailAs) {}
+  /** A member registered with the e-mail (or phone) of another member. */
+  public record LikelyDuplicate(Member member, Member duplicateOf) {
+    /** {@code email} or {@code phone}. */
+    public String matchedBy() {
+      return member.likelyDuplicateBy().orElse("email");
+    }
+  }
 }

@@ -12,8 +12,9 @@ import jakarta.transaction.Transactional;
 
 /**
  * The club and member of a signed-in member: the club from the token's verified issuer, the member
- * by the token's subject in that club's schema (404 {@code no-membership} otherwise). For the
- * cabinet's use cases, here and in other contexts.
+ * by the token's subject in that club's schema (404 {@code no-membership} otherwise), for a login
+ * whose address is verified (403 {@code email-not-verified} otherwise). For the cabinet's use
+ * cases, here and in other contexts.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -22,6 +23,8 @@ public class SignedInMember {
   @Inject MemberRepository members;
 
   public Membership of(Caller caller) {
+    // A login whose address is not verified has no role to get here; and no membership either.
+    caller.verifiedPerson();
     Tenant club =
         caller
             .tenant()
@@ -35,7 +38,8 @@ public class SignedInMember {
                     new NotFound(
                         "no-membership",
                         "No membership",
-                        "This login has no member profile in " + club.name()));
+                        "This login is not a member of the club yet: join with POST"
+                            + " /me/membership"));
     return new Membership(club, member);
   }
 

@@ -2,6 +2,8 @@ package club.bloom.membership.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -15,9 +17,11 @@ import org.eclipse.persistence.annotations.TenantTableDiscriminator;
 import org.eclipse.persistence.annotations.TenantTableDiscriminatorType;
 
 /**
- * A member registered at a partner's counter, and the link she confirms it with (club schema). The
- * link's token is kept only as its SHA-256; the link is single use and expires. Claimed once by one
- * login: the same login claiming again is told it is done, any other is refused.
+ * A member registered at a partner's counter, or enrolled by staff or found at an online joining
+ * while no login of hers could be trusted, and the link she confirms it with (club schema; see
+ * {@link RegistrationOrigin}). The link's token is kept only as its SHA-256; the link is single use
+ * and expires. Claimed once by one login: the same login claiming again is told it is done, any
+ * other is refused.
  */
 @Entity
 @Table(name = "counter_registration")
@@ -29,8 +33,12 @@ public class CounterRegistration {
   @Column(name = "member_id")
   private UUID memberId;
 
+  // A nullable uuid column mapped as text (the JDBC driver passes nulls untyped). Counter only.
   @Column(name = "partner_id")
-  private UUID partnerId;
+  private String partnerId;
+
+  @Enumerated(EnumType.STRING)
+  private RegistrationOrigin origin = RegistrationOrigin.COUNTER;
 
   @Column(name = "token_sha256")
   private byte[] tokenSha256;
@@ -51,12 +59,40 @@ public class CounterRegistration {
 
   protected CounterRegistration() {}
 
+  /** A link issued at a partner's counter. */
   public static CounterRegistration issue(
       UUID id, UUID memberId, UUID partnerId, byte[] tokenSha256, Instant now, Duration validity) {
+    CounterRegistration r =
+        issue(id, memberId, RegistrationOrigin.COUNTER, tokenSha256, now, validity);
+    r.partnerId = partnerId.toString();
+    return r;
+  }
+
+  /** A link mailed to a member's address (not a counter's: no partner). */
+  public static CounterRegistration mailed(
+      UUID id,
+      UUID memberId,
+      RegistrationOrigin origin,
+      byte[] tokenSha256,
+      Instant now,
+      Duration validity) {
+    if (origin == RegistrationOrigin.COUNTER) {
+      throw new IllegalArgumentException("a counter's link names its partner");
+    }
+    return issue(id, memberId, origin, tokenSha256, now, validity);
+  }
+
+  private static CounterRegistration issue(
+      UUID id,
+      UUID memberId,
+      RegistrationOrigin origin,
+      byte[] tokenSha256,
+      Instant now,
+      Duration validity) {
     CounterRegistration r = new CounterRegistration();
     r.id = id;
     r.memberId = memberId;
-    r.partnerId = partnerId;
+    r.origin = origin;
     r.tokenSha256 = tokenSha256.clone();
     r.createdAt = now;
     r.expiresAt = now.plus(validity);
@@ -93,8 +129,13 @@ public class CounterRegistration {
     return memberId;
   }
 
-  public UUID partnerId() {
-    return partnerId;
+  /** The partner whose cashier registered the member (counter links only). */
+  public Optional<UUID> partnerId() {
+    return Optional.ofNullable(partnerId).map(UUID::fromString);
+  }
+
+  public RegistrationOrigin origin() {
+    return origin;
   }
 
   public Instant expiresAt() {

@@ -71,6 +71,9 @@ public class Member {
   @Column(name = "likely_duplicate_of")
   private String likelyDuplicateOf;
 
+  @Column(name = "likely_duplicate_by")
+  private String likelyDuplicateBy;
+
   @Version private long version;
 
   protected Member() {}
@@ -96,6 +99,57 @@ public class Member {
   }
 
   /**
+   * A member enrolled by club staff whose address already had a login that Bloom did not create:
+   * not bound to it (whoever made that login has not proved control of the address), awaiting the
+   * claim of the link mailed to the address (ADR 0027).
+   */
+  public static Member enrolWithoutLogin(
+      UUID id,
+      PassportCode passport,
+      byte[] sealedPersonalData,
+      byte[] phoneIndex,
+      byte[] emailIndex,
+      Instant now) {
+    Member m = new Member();
+    m.id = id;
+    m.passportCode = passport.value();
+    m.personalData = sealedPersonalData.clone();
+    m.phoneIndex = phoneIndex.clone();
+    m.emailIndex = emailIndex.clone();
+    m.enrolledAt = now;
+    m.status = MemberStatus.AWAITING_CONFIRMATION;
+    return m;
+  }
+
+  /**
+   * A person who joined online with her login (verified address): a confirmed member at once. A
+   * phone that is another member's is not indexed ({@code phoneIndex} null), and that member is
+   * recorded as the likely duplicate, for the club's admin.
+   */
+  public static Member joinOnline(
+      UUID id,
+      String subject,
+      PassportCode passport,
+      byte[] sealedPersonalData,
+      byte[] phoneIndex,
+      byte[] emailIndex,
+      Optional<UUID> samePhoneAs,
+      Instant now) {
+    Member m = new Member();
+    m.id = id;
+    m.subject = subject;
+    m.passportCode = passport.value();
+    m.personalData = sealedPersonalData.clone();
+    m.phoneIndex = phoneIndex == null ? null : phoneIndex.clone();
+    m.emailIndex = emailIndex.clone();
+    m.enrolledAt = now;
+    m.status = MemberStatus.ACTIVE;
+    m.likelyDuplicateOf = samePhoneAs.map(UUID::toString).orElse(null);
+    m.likelyDuplicateBy = samePhoneAs.isPresent() ? "PHONE" : null;
+    return m;
+  }
+
+  /**
    * A member registered by a partner's cashier: no login yet, awaiting confirmation. {@code
    * emailIndex} is null when no e-mail was given or the e-mail is another member's ({@code
    * likelyDuplicateOf}).
@@ -117,6 +171,7 @@ public class Member {
     m.enrolledAt = now;
     m.status = MemberStatus.AWAITING_CONFIRMATION;
     m.likelyDuplicateOf = likelyDuplicateOf.map(UUID::toString).orElse(null);
+    m.likelyDuplicateBy = likelyDuplicateOf.isPresent() ? "EMAIL" : null;
     return m;
   }
 
@@ -142,7 +197,7 @@ public class Member {
    */
   public void confirm(String loginSubject) {
     if (status != MemberStatus.AWAITING_CONFIRMATION || subject != null) {
-      throw new IllegalStateException("member " + id + " is not awaiting confirmation");
+      throw new IllegalStateException("the member is not awaiting confirmation");
     }
     subject = loginSubject;
     status = MemberStatus.ACTIVE;
@@ -154,7 +209,7 @@ public class Member {
    */
   public void attachLogin(String loginSubject) {
     if (status != MemberStatus.ACTIVE || subject != null) {
-      throw new IllegalStateException("member " + id + " cannot take a login");
+      throw new IllegalStateException("the member cannot take a login");
     }
     subject = loginSubject;
   }
@@ -210,9 +265,24 @@ public class Member {
     return Optional.ofNullable(mergedAt);
   }
 
-  /** Another member with the e-mail given when this one was registered at a counter. */
+  /**
+   * Another member with the e-mail given when this one was registered at a counter, or with the
+   * phone given when this one joined online.
+   */
   public Optional<UUID> likelyDuplicateOf() {
     return Optional.ofNullable(likelyDuplicateOf).map(UUID::fromString);
+  }
+
+  /** What this member shares with {@link #likelyDuplicateOf}: {@code email} or {@code phone}. */
+  public Optional<String> likelyDuplicateBy() {
+    return Optional.ofNullable(likelyDuplicateBy).map(b -> b.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** Whether the member's e-mail has this blind index (the address she was registered with). */
+  public boolean hasEmailIndex(byte[] index) {
+    return emailIndex != null
+        && index != null
+        && java.security.MessageDigest.isEqual(emailIndex, index);
   }
 
   /** A tier change: from (none when null) to. */

@@ -1,6 +1,7 @@
 package club.bloom.tenancy.application;
 
 import club.bloom.tenancy.domain.IdentityDirectory;
+import club.bloom.tenancy.domain.IdentityDirectory.EnsuredUser;
 import club.bloom.tenancy.domain.IdentityDirectory.NewUser;
 import club.bloom.tenancy.domain.ProvisioningStep;
 import club.bloom.tenancy.domain.SchemaMigrator;
@@ -15,6 +16,7 @@ import jakarta.transaction.RollbackException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * Provisioning of clubs and partners. Every step is idempotent and every run performs all of them,
@@ -24,6 +26,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class TenantProvisioning {
+  private static final Logger LOG = Logger.getLogger(TenantProvisioning.class.getName());
 
   @Inject TenantRecords records;
   @Inject SchemaMigrator migrator;
@@ -39,16 +42,19 @@ public class TenantProvisioning {
     tenant = ensureIdentity(tenant);
     String realm = tenant.realm().orElseThrow();
 
-    identities.ensureUser(
-        realm,
-        new NewUser(
-            command.adminEmail(),
-            command.adminEmail(),
-            "Club",
-            "Admin",
-            command.adminPassword(),
-            Set.of("club-owner", "club-admin"),
-            command.adminPassword().isPresent() ? List.of() : List.of("UPDATE_PASSWORD")));
+    Set<String> adminRoles = Set.of("club-owner", "club-admin");
+    EnsuredUser admin =
+        identities.ensureUser(
+            realm,
+            new NewUser(
+                command.adminEmail(),
+                command.adminEmail(),
+                "Club",
+                "Admin",
+                command.adminPassword(),
+                adminRoles,
+                command.adminPassword().isPresent() ? List.of() : List.of("UPDATE_PASSWORD")));
+    grantToExistingIfVerified(realm, admin, adminRoles);
     records.completed(tenant.id(), ProvisioningStep.ADMIN_CREATED);
     return records.completed(tenant.id(), ProvisioningStep.DONE);
   }
@@ -96,7 +102,9 @@ public class TenantProvisioning {
   public Tenant inviteAdmin(Tenant tenant, String email, String consoleUrl) {
     boolean club = tenant.kind() == TenantKind.CLUB;
     String realm = club ? tenant.realm().orElseThrow() : identities.platformRealm();
-    String userId =
+    Set<String> roles =
+        club ? Set.of("club-owner", "club-admin") : Set.of("partner-owner", "partner-admin");
+    EnsuredUser admin =
         identities.ensureUser(
             realm,
             new NewUser(
@@ -105,15 +113,41 @@ public class TenantProvisioning {
                 club ? "Club" : "Partner",
                 "Admin",
                 Optional.empty(),
-                club
-                    ? Set.of("club-owner", "club-admin")
-                    : Set.of("partner-owner", "partner-admin"),
+                roles,
                 List.of("UPDATE_PASSWORD")));
-    if (!club) {
-      identities.ensureOrganizationMember(tenant.organizationId().orElseThrow(), userId);
+    boolean granted = grantToExistingIfVerified(realm, admin, roles);
+    if (!club && granted) {
+      identities.ensureOrganizationMember(tenant.organizationId().orElseThrow(), admin.id());
     }
-    identities.sendSetPasswordMail(realm, userId, consoleUrl);
+    // The link verifies the address of whoever opens it (Keycloak marks it verified): a login
+    // someone else registered with the applicant's address, unverified, is taken over by the
+    // applicant here; running provisioning again then grants the roles.
+    identities.sendSetPasswordMail(realm, admin.id(), consoleUrl);
     return records.completed(tenant.id(), ProvisioningStep.ADMIN_CREATED);
+  }
+
+  /**
+   * The tenant's first admin may already have a login (a retry of this step, or a person with an
+   * account in the platform realm): it gets the admin roles only when its address is verified. A
+   * login someone registered with that address without verifying it gets nothing (ADR 0027).
+   *
+   * @return whether the login holds the roles now
+   */
+  private boolean grantToExistingIfVerified(String realm, EnsuredUser user, Set<String> roles) {
+    if (user.created()) {
+      return true;
+    }
+    boolean verified =
+        identities.findUser(realm, user.id(), roles).map(u -> u.emailVerified()).orElse(false);
+    if (!verified) {
+      LOG.warning(
+          "an unverified login already held the address of a new tenant's admin in "
+              + realm
+              + ": no roles granted until the address is verified");
+      return false;
+    }
+    identities.grantRealmRoles(realm, user.id(), roles);
+    return true;
   }
 
   /** Step: the tenant is ready and active. */

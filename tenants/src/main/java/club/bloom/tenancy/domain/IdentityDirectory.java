@@ -20,9 +20,13 @@ public interface IdentityDirectory {
   String ensureOrganization(String alias, String name);
 
   /**
-   * Ensures a user exists in the realm with at least these roles; returns the user's subject id.
+   * Ensures a user exists in the realm. A user created now gets the given roles and required
+   * actions; a user that already existed (found by its username, also when another request created
+   * it between a look-up and this call) is returned as it is, with nothing granted: whoever holds
+   * that login has not proved control of the address to Bloom, so the caller decides what it may
+   * get (ADR 0027).
    */
-  String ensureUser(String realm, NewUser user);
+  EnsuredUser ensureUser(String realm, NewUser user);
 
   /** Ensures the user is a member of the platform realm's organization (a partner's staff). */
   void ensureOrganizationMember(String organizationId, String userId);
@@ -73,11 +77,22 @@ public interface IdentityDirectory {
   void endSessions(String realm, String userId);
 
   /**
-   * A user as staff management sees it: its address, the roles asked about, and whether it still
-   * has to set its password (invited, not yet active).
+   * A user as staff management sees it: its address, the roles asked about, whether it still has to
+   * set its password (invited, not yet active), and whether its address is verified.
    */
   record DirectoryUser(
-      String id, String email, Set<String> roles, boolean passwordPending, long createdAtMillis) {}
+      String id,
+      String email,
+      Set<String> roles,
+      boolean passwordPending,
+      long createdAtMillis,
+      boolean emailVerified) {}
+
+  /**
+   * The user {@link #ensureUser} found or made: {@code created} is true only when this call created
+   * it (and granted its roles).
+   */
+  record EnsuredUser(String id, boolean created) {}
 
   /** A user to create. An absent password leaves the user to set one at first login. */
   record NewUser(

@@ -115,7 +115,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                 "portalUrl",
                 portalUrl));
     createRealmIfAbsent(realm, json);
-    configureMail(realm);
+    configureMailAndVerification(realm);
     requireRegistrationStep(realm, "registration-terms-and-conditions");
     // After the step: Keycloak makes the action a default one when the step becomes required.
     enableRequiredAction(realm, "TERMS_AND_CONDITIONS");
@@ -156,8 +156,9 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             "platform-realm.json",
             Map.of("realm", platformRealm, "portalUrl", portalUrl, "opsSecret", opsClientSecret));
     createRealmIfAbsent(platformRealm, json);
-    configureMail(platformRealm);
+    configureMailAndVerification(platformRealm);
     allowPostLogoutRedirect(platformRealm, "bloom-portal");
+    onlyClientCredentials(platformRealm, "bloom-ops");
     String clientUuid = clientUuid(platformRealm, "bloom-ops");
     JsonObject serviceUser =
         getJson(
@@ -254,8 +255,11 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
   }
 
   @Override
-  public String ensureUser(String realm, NewUser user) {
+  public EnsuredUser ensureUser(String realm, NewUser user) {
     String base = "/admin/realms/" + realm + "/users";
+    // Bloom creates logins verified: their password can only be set through the link Keycloak
+    // mails to the address (or is set by the operator provisioning a club), so the address is
+    // proven by the time anyone signs in with it.
     var builder =
         Json.createObjectBuilder()
             .add("username", user.username())
@@ -280,16 +284,40 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                                 .add("temporary", false))));
     HttpResponse<String> response = send("POST", base, builder.build().toString());
     if (response.statusCode() != 201 && response.statusCode() != 409) {
-      throw failure("create user in " + realm, response);
+      throw failure("create a user in " + realm, response);
     }
-    JsonArray found =
-        getJson(base + "?exact=true&username=" + encode(user.username())).asJsonArray();
-    if (found.isEmpty()) {
-      throw new IllegalStateException("user " + user.username() + " not found in " + realm);
+    // 409: the username (or address) is taken, by a login made before this call or by another
+    // request racing this one. Either way it is not ours to grant anything to.
+    boolean created = response.statusCode() == 201;
+    String id =
+        idFromLocation(response)
+            .or(() -> findUserIdByUsername(realm, user.username()))
+            .or(() -> findUserIdByEmail(realm, user.email()))
+            .orElseThrow(
+                () -> new IllegalStateException("the user just ensured is not found in " + realm));
+    if (created) {
+      grantRoles(realm, id, user.realmRoles());
     }
-    String id = found.getJsonObject(0).getString("id");
-    grantRoles(realm, id, user.realmRoles());
-    return id;
+    return new EnsuredUser(id, created);
+  }
+
+  private static Optional<String> idFromLocation(HttpResponse<String> response) {
+    if (response.statusCode() != 201) {
+      return Optional.empty();
+    }
+    return response
+        .headers()
+        .firstValue("Location")
+        .map(l -> l.substring(l.lastIndexOf('/') + 1))
+        .filter(id -> !id.isBlank());
+  }
+
+  private Optional<String> findUserIdByUsername(String realm, String username) {
+    return getJson("/admin/realms/" + realm + "/users?exact=true&username=" + encode(username))
+        .asJsonArray()
+        .stream()
+        .map(v -> v.asJsonObject().getString("id"))
+        .findFirst();
   }
 
   @Override
@@ -494,7 +522,8 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         pending,
         u.getJsonNumber("createdTimestamp") == null
             ? 0
-            : u.getJsonNumber("createdTimestamp").longValue());
+            : u.getJsonNumber("createdTimestamp").longValue(),
+        u.getBoolean("emailVerified", false));
   }
 
   @Override
@@ -502,8 +531,13 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     return platformRealm;
   }
 
-  /** The realm's outgoing mail: Keycloak sends set-password and reset links itself. */
-  private void configureMail(String realm) {
+  /**
+   * The realm's outgoing mail (Keycloak sends set-password, reset and verification links itself)
+   * and e-mail verification: a login that registered itself must open the link Keycloak mails to
+   * its address before it can sign in. Applied to realms created before either was in the template
+   * too, at every provisioning and start-up (ADR 0027).
+   */
+  private void configureMailAndVerification(String realm) {
     String address = mailFrom;
     String displayName = "Bloom";
     int open = mailFrom.indexOf('<');
@@ -527,9 +561,13 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         send(
             "PUT",
             "/admin/realms/" + realm,
-            Json.createObjectBuilder().add("smtpServer", smtp).build().toString());
+            Json.createObjectBuilder()
+                .add("smtpServer", smtp)
+                .add("verifyEmail", true)
+                .build()
+                .toString());
     if (response.statusCode() / 100 != 2) {
-      throw failure("configure mail of " + realm, response);
+      throw failure("configure mail and e-mail verification of " + realm, response);
     }
   }
 
@@ -640,6 +678,37 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
   }
 
   /**
+   * A machine client (the operator's {@code bloom-ops}) issues tokens by the client-credentials
+   * grant only, so every token naming it as {@code azp} is its service account's: Bloom reads such
+   * tokens as a machine's, not a person's (ADR 0027). A realm edited by hand is put back.
+   */
+  private void onlyClientCredentials(String realm, String clientId) {
+    String path = "/admin/realms/" + realm + "/clients/" + clientUuid(realm, clientId);
+    JsonObject client = getJson(path).asJsonObject();
+    boolean machineOnly =
+        !client.getBoolean("standardFlowEnabled", false)
+            && !client.getBoolean("implicitFlowEnabled", false)
+            && !client.getBoolean("directAccessGrantsEnabled", false)
+            && client.getBoolean("serviceAccountsEnabled", false)
+            && !client.getBoolean("publicClient", false);
+    if (machineOnly) {
+      return;
+    }
+    JsonObject updated =
+        Json.createObjectBuilder(client)
+            .add("standardFlowEnabled", false)
+            .add("implicitFlowEnabled", false)
+            .add("directAccessGrantsEnabled", false)
+            .add("serviceAccountsEnabled", true)
+            .add("publicClient", false)
+            .build();
+    HttpResponse<String> response = send("PUT", path, updated.toString());
+    if (response.statusCode() / 100 != 2) {
+      throw failure("restrict " + clientId + " of " + realm + " to client credentials", response);
+    }
+  }
+
+  /**
    * Lets the portal's client send people back to the portal after signing out (the operator's
    * console signs out through the realm). Platform realms created before the template said so get
    * it here; a value set by an administrator is kept.
@@ -685,7 +754,8 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
   private JsonValue getJson(String path) {
     HttpResponse<String> response = send("GET", path, null);
     if (response.statusCode() != 200) {
-      throw failure("GET " + path, response);
+      // Not the query: a look-up by address carries the address there.
+      throw failure("GET " + path.replaceAll("\\?.*$", ""), response);
     }
     try (var reader = Json.createReader(new StringReader(response.body()))) {
       return reader.readValue();
@@ -775,14 +845,45 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
+  /**
+   * A refusal of Keycloak as an exception whose message may be logged: the status and Keycloak's
+   * error code or message, never the rest of its answer, which can echo what was sent (names,
+   * addresses: personal data).
+   */
   private static IllegalStateException failure(String what, HttpResponse<String> response) {
-    String body = response.body() == null ? "" : response.body();
     return new club.bloom.tenancy.domain.IdentityProviderRefused(
         "Keycloak refused to "
             + what
             + ": HTTP "
             + response.statusCode()
-            + " "
-            + body.substring(0, Math.min(300, body.length())));
+            + errorOf(response.body()));
+  }
+
+  static String errorOf(String body) {
+    if (body == null || body.isBlank()) {
+      return "";
+    }
+    try (var reader = Json.createReader(new StringReader(body))) {
+      JsonValue value = reader.readValue();
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        return "";
+      }
+      JsonObject error = value.asJsonObject();
+      StringBuilder out = new StringBuilder();
+      for (String key : java.util.List.of("error", "errorMessage", "field")) {
+        if (error.get(key) instanceof jakarta.json.JsonString text) {
+          out.append(' ').append(key).append('=').append(code(text.getString()));
+        }
+      }
+      return out.toString();
+    } catch (RuntimeException notJson) {
+      return "";
+    }
+  }
+
+  // Keycloak's codes and messages are short identifiers or sentences of its own; keep them short.
+  private static String code(String text) {
+    String clean = text.replaceAll("[^A-Za-z0-9 _.:-]", "?");
+    return clean.substring(0, Math.min(80, clean.length()));
   }
 }

@@ -4,17 +4,24 @@ import club.bloom.billing.application.Subscriptions.InForce;
 import club.bloom.billing.domain.Limit;
 import club.bloom.billing.domain.Metric;
 import club.bloom.billing.domain.QuotaExceeded;
+import club.bloom.billing.domain.SubscriptionChanged;
 import club.bloom.billing.domain.UsageCounters;
 import club.bloom.billing.domain.UsageGauge;
 import club.bloom.billing.domain.UsagePeriod;
 import club.bloom.tenancy.domain.Tenant;
+import club.bloom.tenancy.domain.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Admits usage against a tenant's plan, inside the transaction of what is used, so that a refused
@@ -28,9 +35,19 @@ import java.util.OptionalLong;
  */
 @ApplicationScoped
 public class Quotas {
+  /**
+   * How long a replica keeps a tenant's limits for counting flows (ADR 0036): reading the plan
+   * history and the overrides is two queries per tenant per purchase. A change made on this replica
+   * holds at once ({@link SubscriptionChanged}); other replicas follow within this time. Stocks
+   * (members, partners) are always admitted on fresh limits under the subscription's lock.
+   */
+  static final Duration LIMITS_KEPT_FOR = Duration.ofSeconds(5);
+
   @Inject Subscriptions subscriptions;
   @Inject UsageCounters counters;
   @Inject Clock clock;
+
+  private final ConcurrentMap<TenantId, Kept> kept = new ConcurrentHashMap<>();
 
   /**
    * A purchase was accepted: it counts for the partner that reported it and for the club it was
@@ -51,7 +68,7 @@ public class Quotas {
             .orElseThrow(() -> new IllegalArgumentException(limit + " is not counted per period"));
     Instant now = clock.instant();
     UsagePeriod period = UsagePeriod.of(limit, now, Subscriptions.zone(tenant));
-    InForce inForce = subscriptions.inForce(tenant, now);
+    InForce inForce = keptInForce(tenant, now);
     OptionalLong allowed = inForce.limits().allowed(limit);
     if (!counters.addWithin(tenant.id(), metric, period.key(), quantity, allowed)) {
       throw new QuotaExceeded(
@@ -96,4 +113,19 @@ public class Quotas {
           now);
     }
   }
+
+  private InForce keptInForce(Tenant tenant, Instant now) {
+    Kept k = kept.get(tenant.id());
+    if (k == null || now.isAfter(k.until())) {
+      k = new Kept(subscriptions.inForce(tenant, now), now.plus(LIMITS_KEPT_FOR));
+      kept.put(tenant.id(), k);
+    }
+    return k.inForce();
+  }
+
+  void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubscriptionChanged event) {
+    kept.remove(event.tenant());
+  }
+
+  private record Kept(InForce inForce, Instant until) {}
 }

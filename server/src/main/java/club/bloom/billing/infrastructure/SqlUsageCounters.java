@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Usage counters in {@code platform.usage_counter}, written with conditional upserts in the
+ * Usage counters in {@code platform.usage_counter}, written with conditional updates in the
  * caller's transaction (ADR 0014, ADR 0036).
  *
  * <p>A counter that every purchase touches is split into {@code bloom.billing.counter-slots} slots:
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * only by the purchases that chose it, so a tenant's purchases no longer queue on one row, and the
  * sum of the shares is the ceiling, so the total never passes it. An addition is refused only after
  * every slot refused it, which happens only when every slot is full — the total is then the
- * ceiling. A waiting upsert re-checks its slot once the holder commits or rolls back (PostgreSQL
+ * ceiling. A waiting update re-checks its slot once the holder commits or rolls back (PostgreSQL
  * re-reads the locked row), so a rolled-back addition frees its room. Counters of chunked additions
  * (CSV rows, added by the hundred) keep one slot.
  */
@@ -81,27 +81,51 @@ public class SqlUsageCounters implements UsageCounters {
     return false;
   }
 
+  /**
+   * Adds to one slot if it has room. An attempt that finds the slot full holds no lock on it (a
+   * plain {@code UPDATE} whose condition fails does not lock the row, where {@code INSERT … ON
+   * CONFLICT DO UPDATE … WHERE} would): a transaction ends up holding only the slot it added to, so
+   * two of them scanning slots from different starts cannot deadlock.
+   */
   private boolean upsert(
       TenantId tenant, Metric metric, String period, int slot, long quantity, OptionalLong bound) {
-    String sql =
-        "INSERT INTO platform.usage_counter (tenant_id, metric, period, slot, quantity, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (tenant_id, metric, period, slot) DO UPDATE"
-            + " SET quantity = usage_counter.quantity + EXCLUDED.quantity,"
-            + " updated_at = EXCLUDED.updated_at"
-            + (bound.isPresent() ? " WHERE usage_counter.quantity + EXCLUDED.quantity <= ?" : "");
-    Query upsert =
-        em.createNativeQuery(sql)
+    if (update(tenant, metric, period, slot, quantity, bound)) {
+      return true;
+    }
+    // No such slot yet, or a full one: create it with this quantity; if another transaction
+    // created it meanwhile, the insert waits for it, does nothing, and the update is tried again.
+    int inserted =
+        em.createNativeQuery(
+                "INSERT INTO platform.usage_counter"
+                    + " (tenant_id, metric, period, slot, quantity, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
             .setParameter(1, tenant.value())
             .setParameter(2, metric.name())
             .setParameter(3, period)
             .setParameter(4, (short) slot)
             .setParameter(5, quantity)
-            .setParameter(6, Timestamp.from(clock.instant()));
+            .setParameter(6, Timestamp.from(clock.instant()))
+            .executeUpdate();
+    return inserted == 1 || update(tenant, metric, period, slot, quantity, bound);
+  }
+
+  private boolean update(
+      TenantId tenant, Metric metric, String period, int slot, long quantity, OptionalLong bound) {
+    Query update =
+        em.createNativeQuery(
+                "UPDATE platform.usage_counter SET quantity = quantity + ?, updated_at = ?"
+                    + " WHERE tenant_id = ? AND metric = ? AND period = ? AND slot = ?"
+                    + (bound.isPresent() ? " AND quantity + ? <= ?" : ""))
+            .setParameter(1, quantity)
+            .setParameter(2, Timestamp.from(clock.instant()))
+            .setParameter(3, tenant.value())
+            .setParameter(4, metric.name())
+            .setParameter(5, period)
+            .setParameter(6, (short) slot);
     if (bound.isPresent()) {
-      upsert.setParameter(7, bound.getAsLong());
+      update.setParameter(7, quantity).setParameter(8, bound.getAsLong());
     }
-    return upsert.executeUpdate() == 1;
+    return update.executeUpdate() == 1;
   }
 
   @Override

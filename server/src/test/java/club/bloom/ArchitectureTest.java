@@ -122,6 +122,12 @@ class ArchitectureTest {
   static final ArchRule layersOfAllContextsAreFreeOfCycles =
       slices().matching("club.bloom.(*).(*)..").namingSlices("$1.$2").should().beFreeOfCycles();
 
+  // 5b. No cycles between whole contexts (STYLE.md 7): ingestion is downstream of everything it
+  // orchestrates, and upstream contexts react through events or ports they own (ADR 0039).
+  @ArchTest
+  static final ArchRule contextsAreFreeOfCycles =
+      slices().matching("club.bloom.(*)..").namingSlices("$1").should().beFreeOfCycles();
+
   // 6. Resources are thin, live in api and say so in their name.
   @ArchTest
   static final ArchRule resourcesAreNamedResource =
@@ -150,7 +156,7 @@ class ArchitectureTest {
           .that()
           .doNotHaveFullyQualifiedName("club.bloom.membership.application.PersonalDataDisclosure")
           .and()
-          .doNotHaveFullyQualifiedName("club.bloom.membership.application.MemberCabinet")
+          .doNotHaveFullyQualifiedName("club.bloom.cabinet.application.MemberCabinet")
           .and()
           // Processing, not disclosure: earning rules see only the days to the birthday.
           .doNotHaveFullyQualifiedName("club.bloom.ingestion.application.PurchaseRecording")

@@ -1,8 +1,8 @@
 package club.bloom.tiers.application;
 
-import club.bloom.ingestion.domain.PurchaseRepository;
-import club.bloom.ingestion.domain.PurchaseRepository.WindowStats;
 import club.bloom.tenancy.domain.Tenant;
+import club.bloom.tiers.domain.SpendingWindows;
+import club.bloom.tiers.domain.SpendingWindows.WindowStats;
 import club.bloom.tiers.domain.TierLadder;
 import club.bloom.tiers.domain.TierProgress;
 import club.bloom.tiers.domain.TierRule;
@@ -21,7 +21,7 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.MANDATORY)
 public class TierStanding {
   @Inject TierConfiguration configuration;
-  @Inject PurchaseRepository purchases;
+  @Inject SpendingWindows purchases;
   @Inject Clock clock;
 
   public TierLadder ladder(Tenant club) {

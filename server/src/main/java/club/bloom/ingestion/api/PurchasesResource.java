@@ -5,7 +5,7 @@ import club.bloom.access.domain.Caller;
 import club.bloom.access.domain.Roles;
 import club.bloom.idempotency.domain.IdempotencyKey;
 import club.bloom.ingestion.application.PartnerReceipts;
-import club.bloom.ingestion.application.PurchaseRecording;
+import club.bloom.ingestion.application.PurchaseIntake;
 import club.bloom.ingestion.application.PurchaseRecording.PurchaseRecorded;
 import club.bloom.ingestion.application.PurchaseRecording.RecordPurchase;
 import club.bloom.ingestion.domain.ReceiptDates;
@@ -45,7 +45,7 @@ public class PurchasesResource {
   private static final Pattern CATEGORY = Pattern.compile("^[a-z][a-z0-9-]{1,30}$");
 
   @Inject CurrentCaller caller;
-  @Inject PurchaseRecording recording;
+  @Inject PurchaseIntake recording;
   @Inject PartnerReceipts receipts;
 
   @POST

@@ -3,7 +3,7 @@ package club.bloom.ingestion.api;
 import club.bloom.access.api.CurrentCaller;
 import club.bloom.access.domain.Roles;
 import club.bloom.idempotency.domain.IdempotencyKey;
-import club.bloom.ingestion.application.RefundRecording;
+import club.bloom.ingestion.application.PurchaseIntake;
 import club.bloom.ingestion.application.RefundRecording.RecordRefund;
 import club.bloom.ingestion.application.RefundRecording.RefundRecorded;
 import club.bloom.ingestion.domain.ReceiptDates;
@@ -33,7 +33,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class RefundsResource {
   @Inject CurrentCaller caller;
-  @Inject RefundRecording recording;
+  @Inject PurchaseIntake recording;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

@@ -125,6 +125,8 @@ public final class DevStack {
   // The SMTP service now listening: GreenMail's own, or one the test control started again.
   private volatile AbstractServer smtp;
   private volatile boolean restartingLiberty;
+  // Liberty killed by the test control's liberty-down and not started again yet.
+  private boolean libertyHeldDown;
   private volatile boolean stopping;
   private boolean stopped;
 
@@ -708,6 +710,13 @@ public final class DevStack {
       env.put("BLOOM_OUTBOX_RETRY_FIRST_SECONDS", "1");
       env.put("BLOOM_OUTBOX_RETRY_MAX_SECONDS", "2");
       env.put("BLOOM_OUTBOX_LEASE_SECONDS", "30");
+      // The nightly runs' tests move a club's night to a few seconds from now (its time zone) and
+      // make a run fail: the scheduler looks every 2 s at the latest (it also wakes at every slot
+      // it
+      // knows of), and retries a failed night after 3 s, then 6 s (ADR 0037).
+      env.put("BLOOM_NIGHTLY_CHECK_INTERVAL_SECONDS", "2");
+      env.put("BLOOM_NIGHTLY_RETRY_FIRST_SECONDS", "3");
+      env.put("BLOOM_NIGHTLY_RETRY_MAX_SECONDS", "6");
     }
     env.put("BLOOM_DB_PORT", Integer.toString(options.postgresPort()));
     env.put("BLOOM_DB_NAME", DB_NAME);
@@ -1045,7 +1054,9 @@ public final class DevStack {
    * Lets integration tests cause the faults the outbox must survive (ADR 0032), through files in
    * {@code target/devstack/control/}: while {@code smtp-down} exists the SMTP server is stopped
    * (connections refused; IMAP and the mailboxes stay); {@code kill-liberty} makes the supervisor
-   * kill Liberty with SIGKILL and start it again, and is deleted once Liberty is ready.
+   * kill Liberty with SIGKILL and start it again, and is deleted once Liberty is ready; while
+   * {@code liberty-down} exists Liberty is killed (SIGKILL) and kept down — downtime, during which
+   * a test may change the database — and it is started again when the file is deleted.
    */
   private void startTestControl(Options options, String provisionerSecret) {
     Path control = stackDir.resolve("control");
@@ -1053,6 +1064,7 @@ public final class DevStack {
       Files.createDirectories(control);
       Files.deleteIfExists(control.resolve("smtp-down"));
       Files.deleteIfExists(control.resolve("kill-liberty"));
+      Files.deleteIfExists(control.resolve("liberty-down"));
     } catch (IOException e) {
       log("test control not started: " + e);
       return;
@@ -1072,7 +1084,7 @@ public final class DevStack {
             "devstack-test-control");
     thread.setDaemon(true);
     thread.start();
-    log("test control on " + control + " (smtp-down, kill-liberty)");
+    log("test control on " + control + " (smtp-down, kill-liberty, liberty-down)");
   }
 
   private void controlOnce(Options options, String provisionerSecret, Path control)
@@ -1097,8 +1109,31 @@ public final class DevStack {
       smtp = restarted;
       log("test control: SMTP started again");
     }
+    boolean wantLibertyDown = Files.exists(control.resolve("liberty-down"));
+    if (wantLibertyDown && !libertyHeldDown) {
+      restartingLiberty = true;
+      libertyHeldDown = true;
+      Process old = liberty;
+      log("test control: killing Liberty (pid " + old.pid() + ") with SIGKILL; kept down");
+      old.destroyForcibly();
+      try {
+        old.waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    } else if (!wantLibertyDown && libertyHeldDown) {
+      try {
+        log("test control: starting Liberty again after its downtime");
+        startLiberty(options, provisionerSecret);
+      } catch (StartFailure failure) {
+        report(failure);
+      } finally {
+        libertyHeldDown = false;
+        restartingLiberty = false;
+      }
+    }
     Path kill = control.resolve("kill-liberty");
-    if (Files.exists(kill)) {
+    if (Files.exists(kill) && !libertyHeldDown) {
       restartingLiberty = true;
       try {
         Process old = liberty;

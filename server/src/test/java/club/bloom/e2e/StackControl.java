@@ -16,7 +16,8 @@ import java.time.Instant;
 /**
  * The faults the local stack's supervisor causes on request when started with {@code
  * --test-dropins} (see {@code DevStack}): SMTP stopped and started again, Liberty killed with
- * SIGKILL and started again. Requests are files in {@code target/devstack/control/}.
+ * SIGKILL and started again (at once, or after a downtime). Requests are files in {@code
+ * target/devstack/control/}.
  */
 final class StackControl {
   private static final Path CONTROL =
@@ -46,6 +47,40 @@ final class StackControl {
   static void killLibertyAndAwaitRestart() {
     Path request = touch("kill-liberty");
     await("Liberty killed and started again", () -> !Files.exists(request), Duration.ofMinutes(6));
+    awaitLibertyReady(Duration.ofMinutes(2));
+  }
+
+  /**
+   * Kills Liberty with SIGKILL and keeps it down (downtime) until {@link #startLiberty}; returns
+   * once Bloom no longer answers.
+   */
+  static void killLibertyAndKeepItDown() {
+    touch("liberty-down");
+    await("Liberty down", () -> !libertyAnswers(), Duration.ofSeconds(60));
+  }
+
+  /** Ends the downtime: Liberty starts again; returns once it is ready. */
+  static void startLiberty() {
+    try {
+      Files.deleteIfExists(CONTROL.resolve("liberty-down"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    awaitLibertyReady(Duration.ofMinutes(6));
+  }
+
+  private static boolean libertyAnswers() {
+    try (Socket socket = new Socket()) {
+      socket.connect(
+          new InetSocketAddress("127.0.0.1", URI.create(Fixtures.STACK.bloomUrl()).getPort()),
+          1000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void awaitLibertyReady(Duration timeout) {
     HttpClient http = HttpClient.newHttpClient();
     await(
         "Liberty ready",
@@ -66,7 +101,7 @@ final class StackControl {
             return false;
           }
         },
-        Duration.ofMinutes(2));
+        timeout);
   }
 
   private static Path touch(String name) {

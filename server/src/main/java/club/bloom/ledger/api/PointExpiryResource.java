@@ -5,6 +5,7 @@ import club.bloom.access.application.StaffScope;
 import club.bloom.access.domain.Roles;
 import club.bloom.ledger.application.ExpiryRun;
 import club.bloom.ledger.application.PointExpirySchedule;
+import club.bloom.nightly.application.NightlyRunner;
 import club.bloom.shared.api.Params;
 import club.bloom.shared.api.ServerTiming;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The operator expires a club's due points now (it also runs daily). The answer's {@code
+ * The operator expires a club's due points now (it also runs every night). The run is recorded like
+ * a scheduled one and counts as the club's run for its current night; while another one is under
+ * way for the club the answer is 409 {@code nightly-run-in-progress}. The answer's {@code
  * Server-Timing} header gives the steps' durations.
  */
 @Path("/platform/clubs/{club}/point-expiry")
@@ -28,11 +31,12 @@ import jakarta.ws.rs.core.Response;
 public class PointExpiryResource {
   @Inject CurrentCaller caller;
   @Inject StaffScope scope;
+  @Inject NightlyRunner runner;
   @Inject PointExpirySchedule schedule;
 
   @POST
   public Response run(@PathParam("club") String club) {
-    ExpiryRun run = schedule.runClub(scope.clubFor(caller.get(), Params.slug("club", club)));
+    ExpiryRun run = runner.runNow(schedule, scope.clubFor(caller.get(), Params.slug("club", club)));
     return Response.ok(new ExpiryAnswer(run.points()))
         .header(
             "Server-Timing",

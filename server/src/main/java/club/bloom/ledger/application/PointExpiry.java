@@ -36,8 +36,11 @@ public class PointExpiry {
   @Inject LedgerSettings settings;
   @Inject LastPurchases purchases;
 
-  /** One chunk's result: members with something expired, points that left their accounts. */
-  public record Chunk(int members, long points) {}
+  /**
+   * One chunk's result: members with something expired, lots expired (each emptied by the expiry),
+   * points that left their accounts.
+   */
+  public record Chunk(int members, long lots, long points) {}
 
   /** Members of the club that have something to expire at {@code now}, by id. */
   @Transactional
@@ -59,6 +62,7 @@ public class PointExpiry {
         inactiveSince.isEmpty() ? Map.of() : purchases.lastPurchasesAt(club, memberIds);
     List<Movement> movements = new ArrayList<>();
     long expired = 0;
+    long lots = 0;
     for (UUID member : memberIds) {
       Instant lastPurchase = last.getOrDefault(member, Instant.MIN);
       Set<String> inactive = new HashSet<>();
@@ -71,6 +75,8 @@ public class PointExpiry {
       Movement movement = points.get(member).expire(now, inactive);
       if (!movement.postings().isEmpty()) {
         movements.add(movement);
+        // One member posting per lot emptied (MemberPoints.expire takes each lot whole).
+        lots += movement.postings().stream().filter(p -> p.account() == Account.MEMBER).count();
         expired +=
             movement.postings().stream()
                 .filter(p -> p.account() == Account.MEMBER)
@@ -79,7 +85,7 @@ public class PointExpiry {
       }
     }
     ledger.recordAll(club, movements);
-    return new Chunk(movements.size(), expired);
+    return new Chunk(movements.size(), lots, expired);
   }
 
   /** For each currency with an inactivity term: the time before which the last purchase must be. */

@@ -1,68 +1,68 @@
 package club.bloom.ledger.application;
 
+import club.bloom.nightly.application.NightlyJob;
 import club.bloom.tenancy.domain.Tenant;
-import club.bloom.tenancy.domain.TenantKind;
-import club.bloom.tenancy.domain.TenantRegistry;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs {@link PointExpiry} over every active club at a fixed interval (default daily, with the tier
- * re-evaluation): the members with something due, then those members in chunks of {@code
- * bloom.ledger.expiry-chunk-size}, each chunk a transaction. Several replicas may run it at once,
- * and a run stopped midway may simply run again: members are expired under their locks and expiring
- * twice expires nothing.
+ * One club's run of {@link PointExpiry}: the members with something due, then those members in
+ * chunks of {@code bloom.ledger.expiry-chunk-size}, each chunk a transaction. A run stopped midway
+ * may simply run again: members are expired under their locks and expiring twice expires nothing.
+ *
+ * <p>It is the nightly job {@value #KIND}: the nightly scheduler starts it for every active club at
+ * the club's local time of night, and the operator for one club now, both through the nightly
+ * runner, which holds the club's lock for the kind and records the run (ADR 0037, ADR 0038).
  */
 @ApplicationScoped
-public class PointExpirySchedule {
+public class PointExpirySchedule implements NightlyJob<ExpiryRun> {
+  /** The nightly job's kind. */
+  public static final String KIND = "point-expiry";
+
   private static final Logger LOG = Logger.getLogger(PointExpirySchedule.class.getName());
 
   @Inject PointExpiry expiry;
-  @Inject TenantRegistry tenants;
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "bloom.ledger.expiry-interval-minutes", defaultValue = "1440")
-  long intervalMinutes;
 
   @Inject
   @ConfigProperty(name = "bloom.ledger.expiry-chunk-size", defaultValue = "1000")
   int chunkSize;
 
-  @Resource ManagedScheduledExecutorService executor;
-
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    executor.scheduleWithFixedDelay(
-        this::runOnce, intervalMinutes, intervalMinutes, TimeUnit.MINUTES);
+  @Override
+  public String kind() {
+    return KIND;
   }
 
-  /** One pass over all clubs; returns the points expired. */
-  public long runOnce() {
-    long total = 0;
-    for (Tenant club : activeClubs()) {
-      try {
-        total += runClub(club).points();
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "point expiry failed for club " + club.slug(), e);
-      }
-    }
-    return total;
+  @Override
+  public ExpiryRun run(Tenant club) {
+    return runClub(club);
   }
 
-  /** Expires what is due in one club now. */
+  /**
+   * The record's counts: members due, members whose points expired, lots expired (emptied), points
+   * expired (all currencies), chunks.
+   */
+  @Override
+  public Map<String, Long> counts(ExpiryRun run) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("membersDue", (long) run.due());
+    counts.put("membersExpired", (long) run.members());
+    counts.put("lotsExpired", run.lots());
+    counts.put("pointsExpired", run.points());
+    counts.put("chunks", (long) run.chunks());
+    return counts;
+  }
+
+  /** Expires what is due in one club now (callers go through the nightly runner). */
   public ExpiryRun runClub(Tenant club) {
     Instant now = clock.instant();
     long t0 = System.nanoTime();
@@ -71,6 +71,7 @@ public class PointExpirySchedule {
     int members = 0;
     int chunks = 0;
     long points = 0;
+    long lots = 0;
     for (int from = 0; from < due.size(); from += chunkSize) {
       PointExpiry.Chunk chunk =
           expiry.expire(
@@ -78,6 +79,7 @@ public class PointExpirySchedule {
       chunks++;
       members += chunk.members();
       points += chunk.points();
+      lots += chunk.lots();
     }
     ExpiryRun run =
         new ExpiryRun(
@@ -85,6 +87,7 @@ public class PointExpirySchedule {
             Duration.ofNanos(t1 - t0),
             members,
             chunks,
+            lots,
             points,
             Duration.ofNanos(System.nanoTime() - t1));
     LOG.info(
@@ -105,10 +108,5 @@ public class PointExpirySchedule {
                 + run.expiryTime().toMillis()
                 + " ms");
     return run;
-  }
-
-  // A plain read of the registry: no transaction needed (and a self-call would not start one).
-  List<Tenant> activeClubs() {
-    return tenants.active(TenantKind.CLUB);
   }
 }

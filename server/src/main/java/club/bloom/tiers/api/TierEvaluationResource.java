@@ -3,6 +3,7 @@ package club.bloom.tiers.api;
 import club.bloom.access.api.CurrentCaller;
 import club.bloom.access.application.StaffScope;
 import club.bloom.access.domain.Roles;
+import club.bloom.nightly.application.NightlyRunner;
 import club.bloom.shared.api.Params;
 import club.bloom.shared.api.ServerTiming;
 import club.bloom.tiers.application.TierEvaluationRun;
@@ -18,7 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The operator runs a club's tier re-evaluation now (it also runs on a schedule). The answer counts
+ * The operator runs a club's tier re-evaluation now (it also runs every night). The run is recorded
+ * like a scheduled one and counts as the club's run for its current night; while another one is
+ * under way for the club the answer is 409 {@code nightly-run-in-progress}. The answer counts
  * members by outcome; its {@code Server-Timing} header gives the steps' durations.
  */
 @Path("/platform/clubs/{club}/tier-evaluation")
@@ -28,12 +31,13 @@ import jakarta.ws.rs.core.Response;
 public class TierEvaluationResource {
   @Inject CurrentCaller caller;
   @Inject StaffScope scope;
+  @Inject NightlyRunner runner;
   @Inject TierReevaluationSchedule schedule;
 
   @POST
   public Response run(@PathParam("club") String club) {
     TierEvaluationRun run =
-        schedule.runClub(scope.clubFor(caller.get(), Params.slug("club", club)));
+        runner.runNow(schedule, scope.clubFor(caller.get(), Params.slug("club", club)));
     return Response.ok(run.outcomes())
         .header(
             "Server-Timing",

@@ -1,69 +1,72 @@
 package club.bloom.tiers.application;
 
+import club.bloom.nightly.application.NightlyJob;
 import club.bloom.tenancy.domain.Tenant;
-import club.bloom.tenancy.domain.TenantKind;
-import club.bloom.tenancy.domain.TenantRegistry;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs {@link TierReevaluation} over every active club (default daily): the standings, then the
- * members in chunks of {@code bloom.tiers.reevaluation-chunk-size}, by member id, each chunk a
- * transaction. A run is idempotent: stopped midway (a crash, a failed chunk), the next run reaches
- * the same state, since what was written is simply found unchanged. A member whose row changed
- * meanwhile (a purchase) is skipped and evaluated on the next run.
+ * One club's run of {@link TierReevaluation}: the standings, then the members in chunks of {@code
+ * bloom.tiers.reevaluation-chunk-size}, by member id, each chunk a transaction. A run is
+ * idempotent: stopped midway (a crash, a failed chunk), the next run reaches the same state, since
+ * what was written is simply found unchanged. A member whose row changed meanwhile (a purchase) is
+ * skipped and evaluated on the next run.
+ *
+ * <p>It is the nightly job {@value #KIND}: the nightly scheduler starts it for every active club at
+ * the club's local time of night, and the operator for one club now, both through the nightly
+ * runner, which holds the club's lock for the kind and records the run (ADR 0037, ADR 0038).
  */
 @ApplicationScoped
-public class TierReevaluationSchedule {
+public class TierReevaluationSchedule implements NightlyJob<TierEvaluationRun> {
+  /** The nightly job's kind. */
+  public static final String KIND = "tier-reevaluation";
+
   private static final Logger LOG = Logger.getLogger(TierReevaluationSchedule.class.getName());
 
   @Inject TierReevaluation reevaluation;
-  @Inject TenantRegistry tenants;
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "bloom.tiers.reevaluation-interval-minutes", defaultValue = "1440")
-  long intervalMinutes;
 
   @Inject
   @ConfigProperty(name = "bloom.tiers.reevaluation-chunk-size", defaultValue = "5000")
   int chunkSize;
 
-  @Resource ManagedScheduledExecutorService executor;
-
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    executor.scheduleWithFixedDelay(
-        this::runOnce, intervalMinutes, intervalMinutes, TimeUnit.MINUTES);
+  @Override
+  public String kind() {
+    return KIND;
   }
 
-  /** One pass over all active clubs; a club that fails is logged and retried on the next pass. */
-  public void runOnce() {
-    for (Tenant club : activeClubs()) {
-      try {
-        runClub(club);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "tier re-evaluation failed for club " + club.slug(), e);
-      }
-    }
+  @Override
+  public TierEvaluationRun run(Tenant club) {
+    return runClub(club);
   }
 
-  /** Re-evaluates one club now. */
+  /**
+   * The record's counts: members ranked ({@code standings}), read, written, chunks, and members by
+   * outcome ({@code outcome.<name>}: re-evaluation, downgrade, grace, manual, invitation,
+   * unchanged, skipped).
+   */
+  @Override
+  public Map<String, Long> counts(TierEvaluationRun run) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("standings", (long) run.standings());
+    counts.put("membersRead", (long) run.members());
+    counts.put("membersWritten", (long) run.written());
+    counts.put("chunks", (long) run.chunks());
+    run.outcomes().forEach((outcome, n) -> counts.put("outcome." + outcome, (long) n));
+    return counts;
+  }
+
+  /** Re-evaluates one club now (callers go through the nightly runner: lock and record). */
   public TierEvaluationRun runClub(Tenant club) {
     Instant now = clock.instant();
     long t0 = System.nanoTime();
@@ -122,10 +125,5 @@ public class TierReevaluationSchedule {
                 + " ms; "
                 + run.outcomes());
     return run;
-  }
-
-  // A plain read of the registry: no transaction needed (and a self-call would not start one).
-  List<Tenant> activeClubs() {
-    return tenants.active(TenantKind.CLUB);
   }
 }

@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import club.bloom.membership.domain.Member;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -22,6 +23,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Query;
 import jakarta.ws.rs.Path;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,6 +125,50 @@ class ArchitectureTest {
   static final ArchRule layersOfAllContextsAreFreeOfCycles =
       slices().matching("club.bloom.(*).(*)..").namingSlices("$1.$2").should().beFreeOfCycles();
 
+  // 5b. No cycles between whole contexts (STYLE.md 7): ingestion is downstream of everything it
+  // orchestrates, and upstream contexts react through events or ports they own (ADR 0039).
+  @ArchTest
+  static final ArchRule contextsAreFreeOfCycles =
+      slices().matching("club.bloom.(*)..").namingSlices("$1").should().beFreeOfCycles();
+
+  // 5c. A member's tier is changed by the tiers context only (ADR 0039): a purchase, a refund, a
+  // merge, staff and invitations all go through tiers' services. (Merging itself keeps the higher
+  // of two tiers inside Member.absorb, a rule of the member's own.)
+  @ArchTest
+  static final ArchRule onlyTiersChangeAMembersTier =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("club.bloom.tiers..", "club.bloom.membership.domain..")
+          .should()
+          .callMethod(Member.class, "promote", String.class)
+          .orShould()
+          .callMethod(Member.class, "assignManually", String.class, Instant.class)
+          .orShould()
+          .callMethod(Member.class, "grantInvitation", String.class, Optional.class)
+          .orShould()
+          .callMethod(Member.class, "revokeInvitation", String.class, Optional.class)
+          .orShould()
+          .callMethod(Member.class, "belowTier", Optional.class)
+          .because("tier state is owned by the tiers context (ADR 0039)");
+
+  // 5d. One recording path (ADR 0039): the edges (API, CSV import, terminal) record purchases,
+  // refunds and redemptions through PurchaseIntake only; its three workers are its own.
+  @ArchTest
+  static final ArchRule purchasesAreRecordedThroughTheIntakeOnly =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("club.bloom.ingestion.application..")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("club.bloom.ingestion.application.RefundRecording")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("club.bloom.ingestion.application.RedemptionRecording")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("club.bloom.ingestion.application.PurchaseRecording")
+          .because("API, CSV import and terminal call the same application service");
+
   // 6. Resources are thin, live in api and say so in their name.
   @ArchTest
   static final ArchRule resourcesAreNamedResource =
@@ -150,7 +197,7 @@ class ArchitectureTest {
           .that()
           .doNotHaveFullyQualifiedName("club.bloom.membership.application.PersonalDataDisclosure")
           .and()
-          .doNotHaveFullyQualifiedName("club.bloom.membership.application.MemberCabinet")
+          .doNotHaveFullyQualifiedName("club.bloom.cabinet.application.MemberCabinet")
           .and()
           // Processing, not disclosure: earning rules see only the days to the birthday.
           .doNotHaveFullyQualifiedName("club.bloom.ingestion.application.PurchaseRecording")

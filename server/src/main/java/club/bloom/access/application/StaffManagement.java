@@ -6,9 +6,8 @@ import club.bloom.access.domain.StaffInvitation;
 import club.bloom.access.domain.StaffInvitationRefused;
 import club.bloom.access.domain.StaffInvitationSecrets;
 import club.bloom.access.domain.StaffInvitations;
+import club.bloom.access.domain.StaffSeatQuota;
 import club.bloom.access.domain.VerifiedPerson;
-import club.bloom.billing.application.Quotas;
-import club.bloom.billing.domain.Limit;
 import club.bloom.shared.domain.AccessDenied;
 import club.bloom.shared.domain.Conflict;
 import club.bloom.shared.domain.InvalidInput;
@@ -61,7 +60,7 @@ public class StaffManagement {
 
   @Inject IdentityDirectory directory;
   @Inject StaffInvitations invitations;
-  @Inject Quotas quotas;
+  @Inject StaffSeatQuota seats;
   @Inject StaffInvitationSecrets secrets;
   @Inject TenantRegistry tenants;
   @Inject Event<OutgoingMail> mail;
@@ -134,7 +133,7 @@ public class StaffManagement {
                 .filter(i -> i.pendingAt(clock.instant()))
                 .isPresent();
     if (!holdsSeat) {
-      quotas.admit(tenant, Limit.STAFF_SEATS);
+      seats.admitOne(tenant);
     }
     if (existing.isPresent()) {
       return invitePending(tenant, caller, existing.get(), address, role);

@@ -1,6 +1,6 @@
 package club.bloom.community.domain;
 
-import club.bloom.ingestion.domain.PageCursor;
+import club.bloom.shared.domain.PageCursor;
 import club.bloom.tenancy.domain.SchemaName;
 import java.util.List;
 import java.util.Optional;

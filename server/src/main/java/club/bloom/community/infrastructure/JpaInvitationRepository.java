@@ -3,7 +3,7 @@ package club.bloom.community.infrastructure;
 import club.bloom.community.domain.Invitation;
 import club.bloom.community.domain.InvitationRepository;
 import club.bloom.community.domain.InvitationStatus;
-import club.bloom.ingestion.domain.PageCursor;
+import club.bloom.shared.domain.PageCursor;
 import club.bloom.tenancy.domain.SchemaName;
 import club.bloom.tenancy.infrastructure.TenantEntityManagers;
 import jakarta.enterprise.context.ApplicationScoped;

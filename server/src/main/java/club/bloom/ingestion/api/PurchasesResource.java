@@ -5,11 +5,9 @@ import club.bloom.access.domain.Caller;
 import club.bloom.access.domain.Roles;
 import club.bloom.idempotency.domain.IdempotencyKey;
 import club.bloom.ingestion.application.PartnerReceipts;
-import club.bloom.ingestion.application.ProgressView;
-import club.bloom.ingestion.application.PurchaseRecording;
+import club.bloom.ingestion.application.PurchaseIntake;
 import club.bloom.ingestion.application.PurchaseRecording.PurchaseRecorded;
 import club.bloom.ingestion.application.PurchaseRecording.RecordPurchase;
-import club.bloom.ingestion.domain.PageCursor;
 import club.bloom.ingestion.domain.ReceiptDates;
 import club.bloom.shared.api.Dto.MoneyDto;
 import club.bloom.shared.api.Dto.TierRef;
@@ -18,8 +16,10 @@ import club.bloom.shared.api.Params;
 import club.bloom.shared.domain.AccessDenied;
 import club.bloom.shared.domain.InvalidInput;
 import club.bloom.shared.domain.Money;
+import club.bloom.shared.domain.PageCursor;
 import club.bloom.tenancy.domain.TenantId;
 import club.bloom.tenancy.domain.TenantKind;
+import club.bloom.tiers.api.ProgressDto;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -45,7 +45,7 @@ public class PurchasesResource {
   private static final Pattern CATEGORY = Pattern.compile("^[a-z][a-z0-9-]{1,30}$");
 
   @Inject CurrentCaller caller;
-  @Inject PurchaseRecording recording;
+  @Inject PurchaseIntake recording;
   @Inject PartnerReceipts receipts;
 
   @POST
@@ -181,25 +181,6 @@ public class PurchasesResource {
 
   /** The contract's {@code Bonus}. */
   public record BonusDto(String rule, String currency, long points, String expiresAt) {}
-
-  /** The contract's {@code TierProgress}. */
-  public record ProgressDto(
-      MoneyDto spentInWindow,
-      int categoriesInWindow,
-      TierRef nextTier,
-      MoneyDto amountLeft,
-      Integer categoriesLeft,
-      String text) {
-    public static ProgressDto of(ProgressView p) {
-      return new ProgressDto(
-          MoneyDto.of(p.spentInWindow()),
-          p.categoriesInWindow(),
-          p.nextTierCode() == null ? null : new TierRef(p.nextTierCode(), p.nextTierName()),
-          MoneyDto.of(p.amountLeft()),
-          p.categoriesLeft(),
-          p.text());
-    }
-  }
 
   /** The contract's {@code Receipt}. */
   public record ReceiptDto(

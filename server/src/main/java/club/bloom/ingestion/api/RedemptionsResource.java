@@ -4,11 +4,10 @@ import club.bloom.access.api.CurrentCaller;
 import club.bloom.access.domain.Roles;
 import club.bloom.idempotency.domain.IdempotencyKey;
 import club.bloom.ingestion.api.PurchasesResource.BonusDto;
-import club.bloom.ingestion.api.PurchasesResource.ProgressDto;
 import club.bloom.ingestion.api.PurchasesResource.PurchaseRequest;
 import club.bloom.ingestion.api.PurchasesResource.PurchaseResult;
+import club.bloom.ingestion.application.PurchaseIntake;
 import club.bloom.ingestion.application.PurchaseRecording.RecordPurchase;
-import club.bloom.ingestion.application.RedemptionRecording;
 import club.bloom.ingestion.application.RedemptionRecording.RecordRedemption;
 import club.bloom.ingestion.application.RedemptionRecording.RedemptionRecorded;
 import club.bloom.shared.api.Dto.MoneyDto;
@@ -16,6 +15,7 @@ import club.bloom.shared.api.Dto.TierRef;
 import club.bloom.shared.api.FieldChecks;
 import club.bloom.shared.domain.InvalidInput;
 import club.bloom.tenancy.domain.TenantId;
+import club.bloom.tiers.api.ProgressDto;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,7 +42,7 @@ public class RedemptionsResource {
   private static final Pattern CURRENCY = Pattern.compile("^[a-z][a-z0-9-]{1,30}$");
 
   @Inject CurrentCaller caller;
-  @Inject RedemptionRecording recording;
+  @Inject PurchaseIntake recording;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

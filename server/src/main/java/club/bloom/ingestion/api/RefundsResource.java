@@ -3,8 +3,7 @@ package club.bloom.ingestion.api;
 import club.bloom.access.api.CurrentCaller;
 import club.bloom.access.domain.Roles;
 import club.bloom.idempotency.domain.IdempotencyKey;
-import club.bloom.ingestion.api.PurchasesResource.ProgressDto;
-import club.bloom.ingestion.application.RefundRecording;
+import club.bloom.ingestion.application.PurchaseIntake;
 import club.bloom.ingestion.application.RefundRecording.RecordRefund;
 import club.bloom.ingestion.application.RefundRecording.RefundRecorded;
 import club.bloom.ingestion.domain.ReceiptDates;
@@ -14,6 +13,7 @@ import club.bloom.shared.api.FieldChecks;
 import club.bloom.shared.domain.InvalidInput;
 import club.bloom.shared.domain.Money;
 import club.bloom.tenancy.domain.TenantId;
+import club.bloom.tiers.api.ProgressDto;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class RefundsResource {
   @Inject CurrentCaller caller;
-  @Inject RefundRecording recording;
+  @Inject PurchaseIntake recording;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

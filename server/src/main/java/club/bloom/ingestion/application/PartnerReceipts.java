@@ -1,8 +1,8 @@
 package club.bloom.ingestion.application;
 
-import club.bloom.ingestion.domain.PageCursor;
 import club.bloom.ingestion.domain.Receipt;
 import club.bloom.ingestion.domain.ReceiptRepository;
+import club.bloom.shared.domain.PageCursor;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tenancy.domain.TenantId;
 import club.bloom.tenancy.domain.TenantRegistry;

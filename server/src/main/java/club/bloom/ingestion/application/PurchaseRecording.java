@@ -7,7 +7,6 @@ import club.bloom.idempotency.domain.IdempotencyKey;
 import club.bloom.ingestion.domain.DuplicateReceipt;
 import club.bloom.ingestion.domain.Purchase;
 import club.bloom.ingestion.domain.PurchaseRepository;
-import club.bloom.ingestion.domain.PurchaseRepository.WindowStats;
 import club.bloom.ingestion.domain.Receipt;
 import club.bloom.ingestion.domain.ReceiptRepository;
 import club.bloom.ledger.domain.Currency;
@@ -28,11 +27,9 @@ import club.bloom.shared.domain.Money;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tenancy.domain.TenantId;
 import club.bloom.tenancy.domain.TenantRegistry;
+import club.bloom.tiers.application.ProgressView;
 import club.bloom.tiers.application.TierStanding;
-import club.bloom.tiers.domain.TierChange;
 import club.bloom.tiers.domain.TierLadder;
-import club.bloom.tiers.domain.TierProgress;
-import club.bloom.tiers.domain.TierRepository;
 import club.bloom.tiers.domain.TierRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,7 +62,6 @@ public class PurchaseRecording {
   @Inject ReceiptRepository receipts;
   @Inject PointLedger ledger;
   @Inject club.bloom.ledger.domain.LedgerSettings settings;
-  @Inject TierRepository tierHistory;
   @Inject TierStanding standing;
   @Inject IdempotentExecution idempotency;
   @Inject club.bloom.rules.application.EarningRules earningRules;
@@ -228,16 +224,8 @@ public class PurchaseRecording {
       bonusViews.add(new BonusView(bonus.ruleCode(), bonus.currency(), bonus.points(), expires));
     }
 
-    WindowStats window = standing.window(club, ladder, member.id());
-    Optional<TierRule> after =
-        ladder.afterPurchase(member.tier(), window.spent(), window.categories());
-    if (after.isPresent() && !after.map(TierRule::code).equals(member.tier())) {
-      Optional<String> before = member.promote(after.get().code());
-      tierHistory.record(
-          club.schema(),
-          new TierChange(member.id(), before.orElse(null), after.get().code(), "purchase", now));
-    }
-    TierProgress progress = ladder.progress(after, window.spent(), window.categories());
+    TierStanding.Evaluated evaluated = standing.afterPurchase(club, ladder, member, now);
+    Optional<TierRule> after = evaluated.tier();
     // Metered with the purchase, last: over either plan's monthly limit this refuses it (402) and
     // everything above rolls back; a replay never gets here, so it never counts twice.
     quotas.purchaseAccepted(partner, club);
@@ -252,7 +240,7 @@ public class PurchaseRecording {
         points.active(Currency.POINTS, now),
         after.map(TierRule::code).orElse(null),
         after.map(TierRule::name).orElse(null),
-        ProgressView.of(progress, club.locale()),
+        ProgressView.of(evaluated.progress(), club.locale()),
         bonusViews);
   }
 

@@ -5,7 +5,6 @@ import club.bloom.idempotency.domain.IdempotencyKey;
 import club.bloom.ingestion.domain.Purchase;
 import club.bloom.ingestion.domain.PurchaseRefund;
 import club.bloom.ingestion.domain.PurchaseRepository;
-import club.bloom.ingestion.domain.PurchaseRepository.WindowStats;
 import club.bloom.ingestion.domain.Receipt;
 import club.bloom.ingestion.domain.ReceiptRefund;
 import club.bloom.ingestion.domain.ReceiptRepository;
@@ -21,10 +20,8 @@ import club.bloom.shared.domain.NotFound;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tenancy.domain.TenantId;
 import club.bloom.tenancy.domain.TenantRegistry;
+import club.bloom.tiers.application.ProgressView;
 import club.bloom.tiers.application.TierStanding;
-import club.bloom.tiers.domain.TierChange;
-import club.bloom.tiers.domain.TierLadder;
-import club.bloom.tiers.domain.TierRepository;
 import club.bloom.tiers.domain.TierRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,7 +52,6 @@ public class RefundRecording {
   @Inject PointLedger ledger;
   @Inject club.bloom.ledger.domain.LedgerSettings settings;
   @Inject TierStanding standing;
-  @Inject TierRepository tierHistory;
   @Inject IdempotentExecution idempotency;
   @Inject Clock clock;
 
@@ -188,28 +184,10 @@ public class RefundRecording {
             now));
 
     Member member = members.find(club.schema(), purchase.memberId()).orElseThrow();
-    TierLadder ladder = standing.ladder(club);
-    WindowStats window = standing.window(club, ladder, member.id());
-    Optional<TierRule> held = member.tier().flatMap(ladder::find);
-    Optional<TierRule> qualifying = ladder.qualifying(window.spent(), window.categories());
-    Optional<TierRule> after = held;
-    boolean lost =
-        held.isPresent()
-            && !held.get().invitationOnly()
-            && qualifying.map(q -> q.rank() < held.get().rank()).orElse(true);
-    if (lost) {
-      // The refunded purchase may have been what qualified the member: re-evaluate now.
-      after = qualifying;
-      member.promote(qualifying.map(TierRule::code).orElse(null));
-      tierHistory.record(
-          club.schema(),
-          new TierChange(
-              member.id(),
-              held.get().code(),
-              qualifying.map(TierRule::code).orElse("none"),
-              "refund",
-              now));
-    }
+    // The refunded purchase may have been what qualified the member: re-evaluated now.
+    TierStanding.Evaluated evaluated =
+        standing.afterRefund(club, standing.ladder(club), member, now);
+    Optional<TierRule> after = evaluated.tier();
     return new RefundRecorded(
         refundId,
         command.receiptNumber(),
@@ -224,8 +202,7 @@ public class RefundRecording {
         points.debt(Currency.POINTS),
         after.map(TierRule::code).orElse(null),
         after.map(TierRule::name).orElse(null),
-        ProgressView.of(
-            ladder.progress(after, window.spent(), window.categories()), club.locale()));
+        ProgressView.of(evaluated.progress(), club.locale()));
   }
 
   /**

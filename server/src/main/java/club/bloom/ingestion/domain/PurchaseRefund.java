@@ -54,4 +54,16 @@ public class PurchaseRefund {
   public long pointsReversed() {
     return pointsReversed;
   }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID purchaseId() {
+    return purchaseId;
+  }
+
+  public long pointsReturned() {
+    return pointsReturned;
+  }
 }

@@ -1,6 +1,6 @@
 package club.bloom.ingestion.domain;
 
-import club.bloom.shared.domain.Money;
+import club.bloom.shared.domain.PageCursor;
 import club.bloom.tenancy.domain.SchemaName;
 import java.time.Instant;
 import java.util.List;
@@ -23,9 +23,6 @@ public interface PurchaseRepository {
   /** Distinct categories of the member's purchases in {@code [from, to)}. */
   List<String> categoriesBetween(SchemaName club, UUID memberId, Instant from, Instant to);
 
-  /** When each of the members last bought anything in the club (absent: never). */
-  java.util.Map<UUID, Instant> lastPurchasesAt(SchemaName club, java.util.Collection<UUID> members);
-
   /** Redeemed points already given back by refunds of the purchase. */
   long pointsReturned(SchemaName club, UUID purchaseId);
 
@@ -35,14 +32,6 @@ public interface PurchaseRepository {
   /** The refunds recorded so far against the purchase. */
   List<UUID> refundIds(SchemaName club, UUID purchaseId);
 
-  /**
-   * Spend net of refunds, and distinct categories with spend left, of a member since {@code from}.
-   */
-  WindowStats statsSince(SchemaName club, UUID memberId, Instant from);
-
   /** A member's purchases, newest first, after the cursor position if given. */
   List<Purchase> ofMember(SchemaName club, UUID memberId, PageCursor after, int limit);
-
-  /** Spend and category diversity within a window. */
-  record WindowStats(Money spent, int categories) {}
 }

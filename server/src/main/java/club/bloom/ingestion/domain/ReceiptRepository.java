@@ -1,5 +1,6 @@
 package club.bloom.ingestion.domain;
 
+import club.bloom.shared.domain.PageCursor;
 import club.bloom.tenancy.domain.SchemaName;
 import java.util.List;
 

@@ -1,11 +1,13 @@
 package club.bloom.ingestion.infrastructure;
 
-import club.bloom.ingestion.domain.PageCursor;
 import club.bloom.ingestion.domain.Purchase;
 import club.bloom.ingestion.domain.PurchaseRepository;
+import club.bloom.ledger.domain.LastPurchases;
 import club.bloom.shared.domain.Money;
+import club.bloom.shared.domain.PageCursor;
 import club.bloom.tenancy.domain.SchemaName;
 import club.bloom.tenancy.infrastructure.TenantEntityManagers;
+import club.bloom.tiers.domain.SpendingWindows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
@@ -14,9 +16,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Purchase facts in a club schema. */
+/**
+ * Purchase facts in a club schema; also answers the tiers' and the ledger's questions about
+ * purchases through the ports they own ({@link SpendingWindows}, {@link LastPurchases}).
+ */
 @ApplicationScoped
-public class JpaPurchaseRepository implements PurchaseRepository {
+public class JpaPurchaseRepository implements PurchaseRepository, SpendingWindows, LastPurchases {
   @Inject TenantEntityManagers schemas;
 
   @Override

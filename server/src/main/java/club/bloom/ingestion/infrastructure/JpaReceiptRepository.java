@@ -1,8 +1,8 @@
 package club.bloom.ingestion.infrastructure;
 
-import club.bloom.ingestion.domain.PageCursor;
 import club.bloom.ingestion.domain.Receipt;
 import club.bloom.ingestion.domain.ReceiptRepository;
+import club.bloom.shared.domain.PageCursor;
 import club.bloom.tenancy.domain.SchemaName;
 import club.bloom.tenancy.infrastructure.TenantEntityManagers;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package club.bloom.ledger.application;
 
-import club.bloom.ingestion.domain.PurchaseRepository;
 import club.bloom.ledger.domain.Account;
 import club.bloom.ledger.domain.Currency;
+import club.bloom.ledger.domain.LastPurchases;
 import club.bloom.ledger.domain.LedgerSettings;
 import club.bloom.ledger.domain.MemberPoints;
 import club.bloom.ledger.domain.Movement;
@@ -34,7 +34,7 @@ import java.util.UUID;
 public class PointExpiry {
   @Inject PointLedger ledger;
   @Inject LedgerSettings settings;
-  @Inject PurchaseRepository purchases;
+  @Inject LastPurchases purchases;
 
   /**
    * One chunk's result: members with something expired, lots expired (each emptied by the expiry),

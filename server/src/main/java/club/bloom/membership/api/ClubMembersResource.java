@@ -7,7 +7,6 @@ import club.bloom.idempotency.domain.IdempotencyKey;
 import club.bloom.membership.application.MemberEnrolment;
 import club.bloom.membership.application.MemberEnrolment.EnrolMember;
 import club.bloom.membership.application.MemberEnrolment.EnrolledMember;
-import club.bloom.membership.application.MemberLookup;
 import club.bloom.membership.domain.PersonalData;
 import club.bloom.shared.api.FieldChecks;
 import club.bloom.shared.api.Params;
@@ -17,7 +16,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,10 +24,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Club staff enrol members and read them. */
+/** Club staff enrol members (the member card is the cabinet's {@code ClubMemberCardResource}). */
 @Path("/clubs/{club}/members")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,25 +37,6 @@ public class ClubMembersResource {
   @Inject CurrentCaller caller;
   @Inject StaffScope scope;
   @Inject MemberEnrolment enrolment;
-  @Inject MemberLookup lookup;
-
-  /**
-   * One member as club staff see it: personal fields as the club's PD-access policy shows them to
-   * the caller's role (an operator sees none).
-   */
-  @GET
-  @Path("/{member}")
-  @RolesAllowed({Roles.CLUB_ADMIN, Roles.CLUB_OWNER, Roles.CLUB_ANALYST, Roles.PLATFORM_OPERATOR})
-  public MemberCardDto get(@PathParam("club") String clubSlug, @PathParam("member") String member) {
-    Tenant club = scope.clubForReading(caller.get(), Params.slug("club", clubSlug));
-    UUID memberId;
-    try {
-      memberId = UUID.fromString(member);
-    } catch (IllegalArgumentException e) {
-      throw InvalidInput.of("member", "is not a member id");
-    }
-    return MemberCardDto.of(lookup.byId(club, caller.get(), memberId));
-  }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

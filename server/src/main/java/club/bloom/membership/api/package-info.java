@@ -1,5 +1,6 @@
 /**
- * {@code /me} (the member cabinet, including the one-time code that confirms paying with points)
- * and {@code /clubs/{club}/members} (enrolment by staff).
+ * {@code /clubs/{club}/members} (enrolment by staff), consents, counter registrations, merges and
+ * the PD-access policy. (The cabinet under {@code /me} and the member card are the cabinet
+ * context's.)
  */
 package club.bloom.membership.api;

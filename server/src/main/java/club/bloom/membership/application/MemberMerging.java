@@ -1,27 +1,21 @@
 package club.bloom.membership.application;
 
 import club.bloom.access.domain.Caller;
-import club.bloom.ingestion.domain.PurchaseRepository.WindowStats;
 import club.bloom.membership.domain.Member;
 import club.bloom.membership.domain.MemberMerge;
 import club.bloom.membership.domain.MemberMergeRepository;
 import club.bloom.membership.domain.MemberRepository;
 import club.bloom.membership.domain.MembersMerged;
+import club.bloom.membership.domain.TiersOnMerge;
 import club.bloom.shared.domain.NotFound;
 import club.bloom.tenancy.domain.SchemaName;
 import club.bloom.tenancy.domain.Tenant;
-import club.bloom.tiers.application.TierStanding;
-import club.bloom.tiers.domain.TierChange;
-import club.bloom.tiers.domain.TierLadder;
-import club.bloom.tiers.domain.TierRepository;
-import club.bloom.tiers.domain.TierRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,8 +38,7 @@ public class MemberMerging {
   @Inject MemberRepository members;
   @Inject MemberMergeRepository merges;
   @Inject Event<MembersMerged> merged;
-  @Inject TierStanding standing;
-  @Inject TierRepository tierHistory;
+  @Inject TiersOnMerge tiers;
   @Inject Clock clock;
 
   /**
@@ -84,28 +77,12 @@ public class MemberMerging {
     members.lock(schema, first.id());
     members.lock(schema, second.id());
     Instant now = clock.instant();
-    TierLadder ladder = standing.ladder(club);
-    Comparator<String> byRank =
-        Comparator.comparingInt(code -> ladder.find(code).map(TierRule::rank).orElse(-1));
-    Optional<Member.TierMove> adopted = survivor.absorb(absorbed, byRank, now);
-    adopted.ifPresent(
-        m ->
-            tierHistory.record(
-                schema, new TierChange(survivor.id(), m.from(), m.to(), "merge", now)));
+    Optional<Member.TierMove> adopted = survivor.absorb(absorbed, tiers.order(club), now);
     merges.moveMembership(schema, survivor.id(), absorbed.id());
     MembersMerged event = new MembersMerged(schema, survivor.id(), absorbed.id(), now);
     merged.fire(event);
-    // The two histories together may reach a higher tier (tiers only go up outside the nightly
-    // re-evaluation, as on a purchase).
-    WindowStats window = standing.window(club, ladder, survivor.id());
-    Optional<TierRule> after =
-        ladder.afterPurchase(survivor.tier(), window.spent(), window.categories());
-    if (after.isPresent() && !after.map(TierRule::code).equals(survivor.tier())) {
-      Optional<String> before = survivor.promote(after.get().code());
-      tierHistory.record(
-          schema,
-          new TierChange(survivor.id(), before.orElse(null), after.get().code(), "merge", now));
-    }
+    // The tier taken over is recorded, and the two histories together may reach a higher tier.
+    tiers.settle(club, survivor, adopted, now);
     MemberMerge record = MemberMerge.of(survivor, absorbed, reason, by, event);
     merges.add(schema, record);
     return record;

@@ -1,6 +1,5 @@
 package club.bloom.onboarding.api;
 
-import club.bloom.ingestion.domain.PageCursor;
 import club.bloom.onboarding.application.ClubPartners.PartnerView;
 import club.bloom.onboarding.application.JoinRequests.RequestView;
 import club.bloom.onboarding.application.PartnerInvitations.InvitationView;
@@ -11,6 +10,7 @@ import club.bloom.onboarding.domain.PartnerInvitationRepository.Position;
 import club.bloom.onboarding.domain.Partnership;
 import club.bloom.shared.api.FieldChecks;
 import club.bloom.shared.domain.InvalidInput;
+import club.bloom.shared.domain.PageCursor;
 import club.bloom.tenancy.domain.Tenant;
 import java.time.Instant;
 import java.util.ArrayList;

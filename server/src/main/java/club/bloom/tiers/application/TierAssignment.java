@@ -1,12 +1,12 @@
 package club.bloom.tiers.application;
 
-import club.bloom.ingestion.domain.PurchaseRepository.WindowStats;
 import club.bloom.membership.domain.Member;
 import club.bloom.membership.domain.MemberRepository;
 import club.bloom.shared.domain.FieldProblem;
 import club.bloom.shared.domain.InvalidInput;
 import club.bloom.shared.domain.NotFound;
 import club.bloom.tenancy.domain.Tenant;
+import club.bloom.tiers.domain.SpendingWindows.WindowStats;
 import club.bloom.tiers.domain.TierChange;
 import club.bloom.tiers.domain.TierLadder;
 import club.bloom.tiers.domain.TierRepository;

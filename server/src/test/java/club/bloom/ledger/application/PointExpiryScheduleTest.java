@@ -3,9 +3,9 @@ package club.bloom.ledger.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import club.bloom.ingestion.domain.PurchaseRepository;
 import club.bloom.ledger.domain.Account;
 import club.bloom.ledger.domain.Currency;
+import club.bloom.ledger.domain.LastPurchases;
 import club.bloom.ledger.domain.LedgerPosting;
 import club.bloom.ledger.domain.LedgerSettings;
 import club.bloom.ledger.domain.MemberPoints;
@@ -170,10 +170,10 @@ class PointExpiryScheduleTest {
                 new Currency("points", "Баллы", BigDecimal.ONE, 0, 12, false),
                 new Currency("cross-credits", "Кросс-кредиты", BigDecimal.ONE, 0, null, true)));
     expiry.purchases =
-        (PurchaseRepository)
+        (LastPurchases)
             Proxy.newProxyInstance(
-                PurchaseRepository.class.getClassLoader(),
-                new Class<?>[] {PurchaseRepository.class},
+                LastPurchases.class.getClassLoader(),
+                new Class<?>[] {LastPurchases.class},
                 (proxy, method, args) -> {
                   if (!method.getName().equals("lastPurchasesAt")) {
                     throw new UnsupportedOperationException(method.getName());

@@ -1,8 +1,8 @@
-package club.bloom.membership.api;
+package club.bloom.cabinet.api;
 
 import club.bloom.access.api.CurrentCaller;
 import club.bloom.access.domain.Roles;
-import club.bloom.membership.application.MemberLookup;
+import club.bloom.cabinet.application.MemberLookup;
 import club.bloom.shared.domain.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,18 +1,20 @@
-package club.bloom.membership.application;
+package club.bloom.cabinet.application;
 
 import club.bloom.access.domain.Caller;
 import club.bloom.catalogue.domain.Category;
 import club.bloom.catalogue.domain.CategoryRepository;
-import club.bloom.ingestion.domain.PageCursor;
 import club.bloom.ingestion.domain.Purchase;
 import club.bloom.ingestion.domain.PurchaseRepository;
 import club.bloom.ledger.domain.Currency;
 import club.bloom.ledger.domain.MemberPoints;
 import club.bloom.ledger.domain.PointLedger;
+import club.bloom.membership.application.MemberConsents;
+import club.bloom.membership.application.SignedInMember;
 import club.bloom.membership.domain.ConsentDocument;
 import club.bloom.membership.domain.Member;
 import club.bloom.membership.domain.PassportCode;
 import club.bloom.membership.domain.PersonalDataVault;
+import club.bloom.shared.domain.PageCursor;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tenancy.domain.TenantId;
 import club.bloom.tenancy.domain.TenantRegistry;

@@ -1,12 +1,10 @@
-package club.bloom.ingestion.domain;
+package club.bloom.shared.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import club.bloom.shared.domain.FieldProblem;
-import club.bloom.shared.domain.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

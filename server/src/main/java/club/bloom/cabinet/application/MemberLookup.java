@@ -1,8 +1,9 @@
-package club.bloom.membership.application;
+package club.bloom.cabinet.application;
 
 import club.bloom.access.domain.Caller;
 import club.bloom.ledger.domain.Currency;
 import club.bloom.ledger.domain.PointLedger;
+import club.bloom.membership.application.PersonalDataDisclosure;
 import club.bloom.membership.domain.DisclosedPersonalData;
 import club.bloom.membership.domain.Member;
 import club.bloom.membership.domain.MemberRepository;

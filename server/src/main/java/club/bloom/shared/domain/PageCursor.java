@@ -1,6 +1,5 @@
-package club.bloom.ingestion.domain;
+package club.bloom.shared.domain;
 
-import club.bloom.shared.domain.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

@@ -1,6 +1,6 @@
-package club.bloom.membership.api;
+package club.bloom.cabinet.api;
 
-import club.bloom.membership.application.MemberLookup.MemberCard;
+import club.bloom.cabinet.application.MemberLookup.MemberCard;
 import club.bloom.membership.domain.DisclosedPersonalData;
 import club.bloom.shared.api.Dto.TierRef;
 import java.util.UUID;

@@ -1,14 +1,11 @@
-package club.bloom.membership.api;
+package club.bloom.cabinet.api;
 
 import club.bloom.access.api.CurrentCaller;
 import club.bloom.access.domain.Roles;
-import club.bloom.ingestion.api.PurchasesResource.ProgressDto;
-import club.bloom.ingestion.application.ProgressView;
-import club.bloom.ingestion.domain.PageCursor;
+import club.bloom.cabinet.application.MemberCabinet;
+import club.bloom.cabinet.application.MemberCabinet.Cabinet;
+import club.bloom.cabinet.application.MemberCabinet.PurchaseHistory;
 import club.bloom.membership.api.ConsentDtos.ConsentDocumentDto;
-import club.bloom.membership.application.MemberCabinet;
-import club.bloom.membership.application.MemberCabinet.Cabinet;
-import club.bloom.membership.application.MemberCabinet.PurchaseHistory;
 import club.bloom.membership.application.RedemptionConfirmation;
 import club.bloom.membership.application.RedemptionConfirmation.IssuedCode;
 import club.bloom.membership.domain.PassportImage;
@@ -17,6 +14,9 @@ import club.bloom.shared.api.Dto.TierRef;
 import club.bloom.shared.api.Params;
 import club.bloom.shared.domain.InvalidInput;
 import club.bloom.shared.domain.NotFound;
+import club.bloom.shared.domain.PageCursor;
+import club.bloom.tiers.api.ProgressDto;
+import club.bloom.tiers.application.ProgressView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

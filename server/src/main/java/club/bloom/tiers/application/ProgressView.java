@@ -1,4 +1,4 @@
-package club.bloom.ingestion.application;
+package club.bloom.tiers.application;
 
 import club.bloom.shared.domain.Money;
 import club.bloom.tiers.domain.ProgressText;

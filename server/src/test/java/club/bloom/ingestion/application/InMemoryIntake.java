@@ -336,6 +336,11 @@ final class InMemoryIntake {
           .filter(m -> schema.equals(club.schema()) && m.passport().equals(code))
           .findFirst();
     }
+
+    /** Single-threaded: the lock is the database's; here the member as found. */
+    Optional<Member> lockByPassport(SchemaName schema, PassportCode code) {
+      return findByPassport(schema, code);
+    }
   }
 
   private final class Purchases {

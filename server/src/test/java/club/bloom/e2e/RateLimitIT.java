@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,44 @@ class RateLimitIT {
     HttpResponse<String> anonymous = Fixtures.http("GET", "/plans", null, null);
     assertFalse(
         anonymous.headers().firstValue("RateLimit-Limit").isPresent(), "no tenant, no limit");
+  }
+
+  /**
+   * Requests that meet at the bucket go to PostgreSQL together (ADR 0036). The first requests of a
+   * new bucket, and those after its row expired and was removed, must create it — never a 500.
+   */
+  @Test
+  void requestsFiredAtOnceAtANewOrRemovedBucketAreAllServed() throws Exception {
+    PartnerFixture partner = club.partner("wine");
+    Fixtures.override("partners", partner.slug(), "apiRequestsPerSecond", 1000);
+    for (int round = 0; round < 2; round++) {
+      if (round == 1) {
+        try (Connection db = Fixtures.db();
+            PreparedStatement delete =
+                db.prepareStatement("DELETE FROM platform.rate_limit_bucket WHERE id LIKE ?")) {
+          delete.setString(1, "tenant:" + partnerId(partner.slug()).value() + ":%");
+          assertTrue(delete.executeUpdate() >= 1, "the bucket existed and is removed");
+        }
+      }
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(20);
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return listPurchases(partner);
+                }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+        HttpResponse<String> r = answer.get();
+        assertEquals(200, r.statusCode(), "round " + round + ": " + r.body());
+      }
+      pool.shutdown();
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
@@ -105,22 +106,42 @@ public class PostgresRateLimiter implements RateLimiter {
             .addLimit(
                 limit -> limit.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
             .build();
-    ConsumptionProbe probe =
-        proxies
-            .computeIfAbsent(
-                key(tenant, perSecond),
-                key ->
-                    buckets
-                        .builder()
-                        .withOptimization(Optimizations.batching())
-                        .build(key, () -> configuration))
-            .tryConsumeAndReturnRemaining(1);
+    String key = key(tenant, perSecond);
+    ConsumptionProbe probe;
+    try {
+      probe =
+          proxies
+              .computeIfAbsent(
+                  key,
+                  k ->
+                      buckets
+                          .builder()
+                          .withOptimization(Optimizations.batching())
+                          .build(k, () -> configuration))
+              .tryConsumeAndReturnRemaining(1);
+    } catch (RuntimeException e) {
+      if (!bucketMissing(e)) {
+        throw e;
+      }
+      // A batch that met a bucket not created yet (or removed as expired) fails as a whole
+      // instead of creating it; a plain call creates it, and the next batches find it.
+      probe = buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+    }
     return new RateDecision(
         probe.isConsumed(),
         perSecond,
         probe.getRemainingTokens(),
         probe.isConsumed() ? 0 : Math.max(1, RateDecision.seconds(probe.getNanosToWaitForRefill())),
         RateDecision.seconds(probe.getNanosToWaitForReset()));
+  }
+
+  private static boolean bucketMissing(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BucketNotFoundException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The bucket of a tenant at a rate. */

@@ -40,6 +40,9 @@ class TenantEntityManagersIT {
   @Inject TenantEntityManagers schemas;
   @Inject UserTransaction transaction;
 
+  @jakarta.annotation.Resource(lookup = "jdbc/bloom")
+  javax.sql.DataSource pool;
+
   @BeforeEach
   void twoClubSchemasWithOneCategoryEach() throws Exception {
     for (SchemaName s : new SchemaName[] {A, B}) {
@@ -75,6 +78,35 @@ class TenantEntityManagersIT {
                 .getSingleResult());
       } finally {
         transaction.rollback();
+      }
+    }
+  }
+
+  /**
+   * Every connection of the shared pool, held at once (the pool's maximum, 20 on the test stack),
+   * has the database's default search path: provisioning and schema upgrades (Liquibase sets the
+   * session's path to the schema it migrates) give their connections back without a tenant. The
+   * stack provisioned the demo club and partners before this test runs.
+   */
+  @Test
+  void noConnectionOfThePoolHoldsATenantsSchemaOnItsSessionPath() throws Exception {
+    java.util.List<java.sql.Connection> held = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 20; i++) {
+        java.sql.Connection c = pool.getConnection();
+        held.add(c);
+        try (var st = c.createStatement();
+            var rs = st.executeQuery("SELECT current_setting('search_path')")) {
+          rs.next();
+          String path = rs.getString(1);
+          assertFalse(
+              path.contains("club_") || path.contains("partner_"),
+              "connection " + i + " of the pool holds a tenant: " + path);
+        }
+      }
+    } finally {
+      for (java.sql.Connection c : held) {
+        c.close();
       }
     }
   }

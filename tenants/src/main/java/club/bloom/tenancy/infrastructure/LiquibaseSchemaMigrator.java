@@ -148,6 +148,16 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator {
                     .execute());
         connection.commit();
       } finally {
+        // Liquibase sets the session's search path to the schema it migrates; the connection goes
+        // back to the pool every transaction shares, so the path is reset to the database's
+        // default before it does (ADR 0036: a transaction starts without any tenant's schema).
+        if (!connection.getAutoCommit()) {
+          connection.rollback();
+        }
+        connection.setAutoCommit(true);
+        try (Statement reset = connection.createStatement()) {
+          reset.execute("RESET search_path");
+        }
         connection.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {

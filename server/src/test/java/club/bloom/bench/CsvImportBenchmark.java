@@ -112,7 +112,9 @@ public final class CsvImportBenchmark {
                     .windowMonths(12)
                     .accrualPercent("5")
                     .invitationOnly(false)));
-    operator.platform().provisionPartner(partner, new PartnerProvisioning().name("Shop " + partner));
+    operator
+        .platform()
+        .provisionPartner(partner, new PartnerProvisioning().name("Shop " + partner));
     operator
         .platform()
         .changeTenantSubscription("partners", partner, new SubscriptionUpdate().plan("enterprise"));
@@ -228,9 +230,7 @@ public final class CsvImportBenchmark {
             state.get("rowsRejected").asInt()));
     line(
         String.format(
-            Locale.ROOT,
-            "ratio import / COPY: %.0f× (target ≤ 3×)",
-            importSeconds / copySeconds));
+            Locale.ROOT, "ratio import / COPY: %.0f× (target ≤ 3×)", importSeconds / copySeconds));
     verify(club, partner);
     Path out = Path.of("target", "bench", "csv-import-" + run + ".txt");
     Files.createDirectories(out.getParent());
@@ -305,7 +305,8 @@ public final class CsvImportBenchmark {
               "SELECT count(*) FROM platform.idempotency_record WHERE idem_key LIKE 'csv-purchase:CB"
                   + run
                   + "-%'");
-      long earned = count(st, "SELECT coalesce(sum(points_earned), 0) FROM " + partnerSchema + ".receipt");
+      long earned =
+          count(st, "SELECT coalesce(sum(points_earned), 0) FROM " + partnerSchema + ".receipt");
       long credited =
           count(
               st,

@@ -45,7 +45,8 @@ class CsvImportCrashIT {
             .minusMinutes(30)
             .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     String run = Fixtures.unique("K");
-    StringBuilder file = new StringBuilder("receiptNumber,passportCode,amount,category,occurredAt\n");
+    StringBuilder file =
+        new StringBuilder("receiptNumber,passportCode,amount,category,occurredAt\n");
     for (int i = 0; i < ROWS; i++) {
       file.append(run)
           .append('-')
@@ -87,7 +88,9 @@ class CsvImportCrashIT {
     assertEquals(
         ROWS,
         count(
-            "SELECT count(DISTINCT receipt_number) FROM " + partnerSchema + ".receipt"
+            "SELECT count(DISTINCT receipt_number) FROM "
+                + partnerSchema
+                + ".receipt"
                 + " WHERE receipt_number LIKE ?",
             run + "-%"));
     assertEquals(
@@ -97,7 +100,8 @@ class CsvImportCrashIT {
         count(
             "SELECT count(*) FROM platform.idempotency_record WHERE idem_key LIKE ?",
             "csv-purchase:" + run + "-%"));
-    long earned = count("SELECT coalesce(sum(points_earned), 0) FROM " + partnerSchema + ".receipt");
+    long earned =
+        count("SELECT coalesce(sum(points_earned), 0) FROM " + partnerSchema + ".receipt");
     long balances = 0;
     for (MemberFixture m : members) {
       balances += m.api().member().getMyCabinet().getPointsBalance();
@@ -119,15 +123,14 @@ class CsvImportCrashIT {
   }
 
   /**
-   * The rows the import's latest job execution read, from Liberty's job repository in schema
-   * {@code batch} (its step thread executions count the items read).
+   * The rows the import's latest job execution read, from Liberty's job repository in schema {@code
+   * batch} (its step thread executions count the items read).
    */
   static long executionsAfterTheKill(UUID id) {
-    long execution =
-        count("SELECT execution_id FROM platform.csv_import WHERE id = ?", id);
+    long execution = count("SELECT execution_id FROM platform.csv_import WHERE id = ?", id);
+    assertTrue(execution > 0, "the run's execution is recorded");
     return count(
-        "SELECT coalesce(sum(readcount), 0) FROM batch.stepthreadexecution"
-            + " WHERE fk_jobexecid = ?",
+        "SELECT coalesce(sum(m_read), 0) FROM batch.stepthreadexecution WHERE fk_jobexecid = ?",
         execution);
   }
 

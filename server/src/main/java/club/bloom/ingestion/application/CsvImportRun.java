@@ -148,10 +148,14 @@ public class CsvImportRun {
                         done.rowsRejected())));
   }
 
-  /** Marks the import FAILED (the job failed for a reason other than its server's death). */
+  /**
+   * Marks the import FAILED (the job failed for a reason other than its server's death) and drops
+   * its file: a POS export may hold more than Bloom reads, so it is kept no longer than needed.
+   */
   @Transactional
-  public void fail(UUID id, int run, String error) {
-    imports.fail(id, run, error, clock.instant());
+  public void fail(TenantId partnerId, UUID id, int run, String error) {
+    Tenant partner = tenants.find(partnerId).orElseThrow();
+    imports.fail(partner.schema(), id, run, error, clock.instant());
   }
 
   static List<ImportRejection> rejectionsOf(ImportRow.Valid row, BloomException problem) {

@@ -54,8 +54,8 @@ public interface CsvImportRepository {
   /** Marks it FINISHED and drops its file, under {@code run}; the import, or empty. */
   Optional<CsvImport> finish(SchemaName partner, UUID id, int run, Instant now);
 
-  /** Marks it FAILED, under {@code run}. */
-  void fail(UUID id, int run, String error, Instant now);
+  /** Marks it FAILED and drops its file, under {@code run}. */
+  void fail(SchemaName partner, UUID id, int run, String error, Instant now);
 
   /** Queued or running imports whose last sign of life is older than {@code before}. */
   List<CsvImport> stale(Instant before);

@@ -162,6 +162,10 @@ final class CsvImportJob {
     String importId;
 
     @Inject
+    @BatchProperty(name = "partner")
+    String partner;
+
+    @Inject
     @BatchProperty(name = "run")
     String runNumber;
 
@@ -169,6 +173,7 @@ final class CsvImportJob {
     public void afterJob() {
       if (job.getBatchStatus() == BatchStatus.FAILED) {
         run.fail(
+            partner(partner),
             UUID.fromString(importId),
             Integer.parseInt(runNumber),
             job.getExitStatus() == null ? "FAILED" : job.getExitStatus());

@@ -17,6 +17,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -29,9 +30,11 @@ import java.util.UUID;
 
 /**
  * Imports in {@code platform.csv_import}; files, rejections and the mapping in the partner's schema
- * (ADR 0041). SQL, in the caller's transaction.
+ * (ADR 0041). SQL in the caller's transaction — or, for the launcher's and the recovery's single
+ * statements (a claim, an execution id), in one of its own (hence {@code @Transactional}).
  */
 @ApplicationScoped
+@Transactional
 public class SqlCsvImportRepository implements CsvImportRepository {
   private static final String COLUMNS =
       "id, partner_id, file_name, file_size, status, rows_total, rows_done, rows_accepted,"
@@ -237,15 +240,23 @@ public class SqlCsvImportRepository implements CsvImportRepository {
   }
 
   @Override
-  public void fail(UUID id, int run, String error, Instant now) {
-    em.createNativeQuery(
-            "UPDATE platform.csv_import SET status = 'FAILED', finished_at = ?, error = ?"
-                + " WHERE id = ? AND restarts = ? AND status IN ('QUEUED', 'RUNNING')")
-        .setParameter(1, Timestamp.from(now))
-        .setParameter(2, cut(error, 200))
-        .setParameter(3, id)
-        .setParameter(4, run)
-        .executeUpdate();
+  public void fail(SchemaName partner, UUID id, int run, String error, Instant now) {
+    int updated =
+        em.createNativeQuery(
+                "UPDATE platform.csv_import SET status = 'FAILED', finished_at = ?, error = ?"
+                    + " WHERE id = ? AND restarts = ? AND status IN ('QUEUED', 'RUNNING')")
+            .setParameter(1, Timestamp.from(now))
+            .setParameter(2, cut(error, 200))
+            .setParameter(3, id)
+            .setParameter(4, run)
+            .executeUpdate();
+    if (updated == 1) {
+      schemas
+          .of(partner)
+          .createNativeQuery("DELETE FROM csv_import_file WHERE import_id = ?")
+          .setParameter(1, id)
+          .executeUpdate();
+    }
   }
 
   @Override

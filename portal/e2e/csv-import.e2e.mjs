@@ -11,6 +11,7 @@
 //   BAD_LINE                         the line of the bad row
 //   SCREENSHOT                       where to write the PNG
 //   E2E_TIMEOUT_MS, E2E_RUN_WAITS, CHROMIUM   as for the other journeys
+import { readFileSync } from 'node:fs';
 import { check, pass, poll, required, run, signIn } from './support.mjs';
 
 const bloomUrl = required('BLOOM_URL').replace(/\/+$/, '');
@@ -79,12 +80,14 @@ run(screenshot, async (page) => {
     `the rejected row shows its line ${badLine} and the field amount (${rejected})`,
   );
   const link = section.getByTestId('import-rejections-download');
-  const href = (await link.getAttribute('href')) ?? '';
-  const name = (await link.getAttribute('download')) ?? '';
-  const downloaded = await page.evaluate(async (url) => (await fetch(url)).text(), href);
+  // The download itself (a blob: link is a navigation, not a fetch: the page's CSP allows it).
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const downloaded = readFileSync(await download.path(), 'utf8');
   check(
-    name.startsWith('rejections-') && downloaded.startsWith('line,field,reason,receiptNumber'),
-    `the rejections download as ${name}, a CSV with its header`,
+    download.suggestedFilename().startsWith('rejections-') &&
+      downloaded.startsWith('line,field,reason,receiptNumber') &&
+      downloaded.includes(`${badLine},amount,`),
+    `the rejections download as ${download.suggestedFilename()}, a CSV with the bad line`,
   );
   const rows = await section.getByTestId('import-row').count();
   check(rows === 1, `the history lists the upload (${rows} row)`);

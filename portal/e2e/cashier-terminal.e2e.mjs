@@ -19,7 +19,7 @@
 //   SCREENSHOT                           the PNG of the first purchase; -offline/-synced beside it
 //   E2E_TIMEOUT_MS, E2E_RUN_WAITS, CHROMIUM   as for the other journeys
 import { writeFileSync } from 'node:fs';
-import { check, pass, poll, required, run, signIn, textOf } from './support.mjs';
+import { CheckFailed, check, pass, poll, required, run, signIn, textOf } from './support.mjs';
 
 const bloomUrl = required('BLOOM_URL').replace(/\/+$/, '');
 const cashier = { username: required('CASHIER_USERNAME'), password: required('CASHIER_PASSWORD') };
@@ -29,9 +29,10 @@ const category = required('CATEGORY');
 const registerPhone = required('REGISTER_PHONE');
 const resultFile = required('RESULT_FILE');
 const screenshot = required('SCREENSHOT');
+/** @param {string} suffix */
 const shot = (suffix) => screenshot.replace(/\.png$/, `-${suffix}.png`);
 
-/** @param {import('playwright-core').Page} page @param {string} testid */
+/** @param {import('playwright-core').Page} page @param {string} testid @param {string} name */
 async function attribute(page, testid, name) {
   return page.getByTestId(testid).first().getAttribute(name);
 }
@@ -71,7 +72,10 @@ async function outbox(page) {
   );
 }
 
-/** The signed-in cashier's access token, as oidc-client-ts keeps it in sessionStorage. */
+/**
+ * The signed-in cashier's access token, as oidc-client-ts keeps it in sessionStorage.
+ * @param {import('playwright-core').Page} page
+ */
 async function accessToken(page) {
   return page.evaluate(() => {
     for (let i = 0; i < sessionStorage.length; i++) {
@@ -186,7 +190,8 @@ run(
       await outbox(page)
     );
     const lost = items.find((item) => item.request.receiptNumber === first);
-    check(lost !== undefined && /^[0-9a-f-]{36}$/.test(lost.key), `${first} waits with its key`);
+    if (!lost) throw new CheckFailed(`${first} is not in the queue on the device`);
+    check(/^[0-9a-f-]{36}$/.test(lost.key), `${first} waits with its key`);
     const token = await accessToken(page);
     const early = await fetch(`${bloomUrl}/api/v1/purchases`, {
       method: 'POST',

@@ -358,6 +358,14 @@ class TerminalScreen {
     this.passport.control.addEventListener('keydown', (event) => {
       if ((event as KeyboardEvent).key === 'Enter') void this.lookUp();
     });
+    // Another code typed: the card shown is no longer the member at the counter.
+    this.passport.control.addEventListener('input', () => {
+      if (this.card && normalisePassport(this.passport.control.value) !== this.card.passportCode) {
+        this.card = null;
+        this.renderMember();
+        this.renderForm();
+      }
+    });
 
     for (const [mode, label] of MODES) {
       const tab = h(

@@ -27,13 +27,13 @@ import org.junit.jupiter.api.Test;
  * The cashier's web terminal on a phone, in a real browser: Debian's Chromium driven by Playwright
  * (the portal's {@code e2e/cashier-terminal.e2e.mjs}) at 360×740 with touch. The demo cashier of
  * Flora Studio ({@code kassa@flora.demo}, README) signs in at {@code #/t/flora-studio}, looks up a
- * member enrolled in the demo club for this test, records a purchase and sees the points and the
- * progress; the network drops, two purchases are queued on the device, the page reloads without
- * network from its service worker, one queued purchase reaches the server ahead of the terminal
- * (its answer "lost"), the network returns and the terminal sends both. This test then checks
- * through the partner's API key that each of the three receipts was recorded exactly once, and that
- * Liberty serves the PWA's files with their content types and caching headers. Screenshots ({@code
- * cashier-terminal*.png}) are kept under {@code server/target/screenshots/}.
+ * member enrolled in the demo club for this test (with one earlier purchase), records a purchase
+ * and sees the points and the progress; the network drops, two purchases are queued on the device,
+ * the page reloads without network from its service worker, one queued purchase reaches the server
+ * ahead of the terminal (its answer "lost"), the network returns and the terminal sends both. This
+ * test then checks through the partner's API key that each receipt was recorded exactly once, and
+ * that Liberty serves the PWA's files with their content types and caching headers. Screenshots
+ * ({@code cashier-terminal*.png}) are kept under {@code server/target/screenshots/}.
  */
 class CashierTerminalBrowserIT {
   private static final String CLUB = "bloom-care";
@@ -67,6 +67,14 @@ class CashierTerminalBrowserIT {
                     .phone("+7999" + String.format("%07d", random.nextInt(10_000_000)))
                     .email(name + "@members.test"));
     String registerPhone = "+7999" + String.format("%07d", random.nextInt(10_000_000));
+    // Her first purchase (through the partner's POS key) gives her a tier and a history.
+    BloomApi partnerKey = Fixtures.as(PARTNER_KEY);
+    String earlier =
+        partnerKey
+            .purchases()
+            .postPurchase(
+                Fixtures.key(), Fixtures.purchase(member.getPassportCode(), "1000.00", "home"))
+            .getReceiptNumber();
 
     ProcessBuilder node =
         new ProcessBuilder("node", "e2e/cashier-terminal.e2e.mjs")
@@ -118,9 +126,9 @@ class CashierTerminalBrowserIT {
     // Through the partner's API: the online purchase and both offline ones, each exactly once.
     JsonNode used = Fixtures.JSON.readTree(Files.readString(resultFile));
     List<String> expected = new ArrayList<>();
+    expected.add(earlier);
     expected.add(used.get("online").asText());
     used.get("offline").forEach(r -> expected.add(r.asText()));
-    BloomApi partnerKey = Fixtures.as(PARTNER_KEY);
     List<String> recorded =
         partnerKey.purchases().listPurchases(100, null).getItems().stream()
             .filter(r -> member.getPassportCode().equals(r.getPassportCode()))
@@ -128,7 +136,7 @@ class CashierTerminalBrowserIT {
             .sorted()
             .toList();
     assertEquals(expected.stream().sorted().toList(), recorded, "each receipt recorded once");
-    assertEquals(3, recorded.size());
+    assertEquals(4, recorded.size());
   }
 
   @Test

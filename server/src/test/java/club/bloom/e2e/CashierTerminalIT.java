@@ -14,6 +14,7 @@ import club.bloom.client.ApiException;
 import club.bloom.client.model.CounterRegistration;
 import club.bloom.client.model.CounterRegistrationResult;
 import club.bloom.client.model.MemberCard;
+import club.bloom.client.model.MemberStatus;
 import club.bloom.client.model.PartnershipDetails;
 import club.bloom.client.model.PartnershipTerms;
 import club.bloom.client.model.PurchaseRequest;
@@ -181,6 +182,6 @@ class CashierTerminalIT {
             .postPurchase(key(), purchase(registered.getPassportCode(), "1000.00", "florist"));
     assertTrue(first.getPointsEarned() > 0);
     MemberCard card = cashier.purchases().lookupMember(registered.getPassportCode());
-    assertEquals(club.bloom.client.model.MemberStatus.AWAITING_CONFIRMATION, card.getStatus());
+    assertEquals(MemberStatus.AWAITING_CONFIRMATION, card.getStatus());
   }
 }

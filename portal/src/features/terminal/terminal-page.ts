@@ -799,6 +799,13 @@ class TerminalScreen {
     );
   }
 
+  /** On a phone the answer is below the form: bring it into view. */
+  private reveal(): void {
+    if (typeof this.result.scrollIntoView === 'function') {
+      this.result.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
   private async queue(key: string, request: PurchaseRequest): Promise<void> {
     await enqueue(this.partner, key, request);
     this.result.replaceChildren(
@@ -816,6 +823,7 @@ class TerminalScreen {
         ),
       ),
     );
+    this.reveal();
     await this.refreshOutbox();
   }
 
@@ -858,6 +866,7 @@ class TerminalScreen {
         h('p', { class: 'muted' }, t('terminal.result.receipt', { receipt: result.receiptNumber })),
       ),
     );
+    this.reveal();
   }
 
   private redeemForm(): void {

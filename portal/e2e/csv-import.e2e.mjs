@@ -91,4 +91,6 @@ run(screenshot, async (page) => {
   );
   const rows = await section.getByTestId('import-row').count();
   check(rows === 1, `the history lists the upload (${rows} row)`);
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshot, fullPage: true });
 });

@@ -1,7 +1,6 @@
 package club.bloom.ingestion.application;
 
 import club.bloom.billing.application.Quotas;
-import club.bloom.catalogue.domain.CategoryRepository;
 import club.bloom.idempotency.application.IdempotentExecution;
 import club.bloom.idempotency.domain.IdempotencyKey;
 import club.bloom.ingestion.domain.DuplicateReceipt;
@@ -56,12 +55,11 @@ public class PurchaseRecording {
   @Inject TenantRegistry tenants;
   @Inject PassportDirectory passports;
   @Inject Partnerships partnerships;
-  @Inject CategoryRepository categories;
+  @Inject ClubSnapshots snapshots;
   @Inject MemberRepository members;
   @Inject PurchaseRepository purchases;
   @Inject ReceiptRepository receipts;
   @Inject PointLedger ledger;
-  @Inject club.bloom.ledger.domain.LedgerSettings settings;
   @Inject TierStanding standing;
   @Inject IdempotentExecution idempotency;
   @Inject club.bloom.rules.application.EarningRules earningRules;
@@ -71,6 +69,26 @@ public class PurchaseRecording {
 
   @Transactional
   public PurchaseRecorded record(TenantId partnerId, IdempotencyKey key, RecordPurchase command) {
+    return idempotency.once(
+        partnerId,
+        key,
+        "record-purchase",
+        command,
+        PurchaseRecorded.class,
+        () -> doRecord(partnerId, command, PointsPayment.none(command.amount()), Optional.empty()));
+  }
+
+  /**
+   * Records a purchase inside the caller's transaction (a chunk of a batch, ADR 0040): the same
+   * rules and idempotency as {@link #record}. A rule's refusal ({@link
+   * club.bloom.shared.domain.BloomException}) leaves the caller's transaction usable, so that the
+   * caller can roll back to its savepoint and go on with the next line.
+   */
+  @Transactional(
+      value = Transactional.TxType.MANDATORY,
+      dontRollbackOn = club.bloom.shared.domain.BloomException.class)
+  public PurchaseRecorded recordWithin(
+      TenantId partnerId, IdempotencyKey key, RecordPurchase command) {
     return idempotency.once(
         partnerId,
         key,
@@ -118,7 +136,8 @@ public class PurchaseRecording {
     Partnership partnership =
         partnerships.find(clubId, partnerId).orElseThrow(UnknownPassport::new).requireActive();
     Tenant club = tenants.find(clubId).filter(Tenant::isActive).orElseThrow(UnknownPassport::new);
-    if (categories.find(club.schema(), command.category()).isEmpty()
+    ClubSnapshots.ClubSnapshot configuration = snapshots.of(club);
+    if (!configuration.hasCategory(command.category())
         || !partnership.mayReport(command.category())) {
       throw InvalidInput.of(
           "category",
@@ -151,7 +170,7 @@ public class PurchaseRecording {
     }
     // Earning applies to the part of the receipt paid with money.
     Money earningAmount = payment.paidWithMoney();
-    TierLadder ladder = standing.ladder(club);
+    TierLadder ladder = configuration.ladder();
     Optional<TierRule> tierAtPurchase = member.tier().flatMap(ladder::find);
     long basePoints =
         tierAtPurchase
@@ -202,7 +221,15 @@ public class PurchaseRecording {
     ledger.record(
         club.schema(),
         points.accrue(
-            grant(club, Currency.POINTS, basePoints, null, "purchase", purchaseId, partnerId, now),
+            grant(
+                configuration,
+                Currency.POINTS,
+                basePoints,
+                null,
+                "purchase",
+                purchaseId,
+                partnerId,
+                now),
             now));
     List<BonusView> bonusViews = new java.util.ArrayList<>();
     for (Grant bonus : bonuses) {
@@ -212,7 +239,7 @@ public class PurchaseRecording {
           club.schema(),
           points.accrue(
               grant(
-                  club,
+                  configuration,
                   bonus.currency(),
                   bonus.points(),
                   expires,
@@ -245,7 +272,7 @@ public class PurchaseRecording {
   }
 
   private MemberPoints.Grant grant(
-      Tenant club,
+      ClubSnapshots.ClubSnapshot configuration,
       String currencyCode,
       long amount,
       Instant expires,
@@ -254,8 +281,8 @@ public class PurchaseRecording {
       TenantId partnerId,
       Instant now) {
     Currency currency =
-        settings
-            .currency(club.schema(), currencyCode)
+        configuration
+            .currency(currencyCode)
             .orElseThrow(() -> new IllegalStateException("no currency " + currencyCode));
     return new MemberPoints.Grant(
         currencyCode,

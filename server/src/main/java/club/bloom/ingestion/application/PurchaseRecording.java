@@ -10,6 +10,7 @@ import club.bloom.ingestion.domain.Receipt;
 import club.bloom.ingestion.domain.ReceiptRepository;
 import club.bloom.ledger.domain.Currency;
 import club.bloom.ledger.domain.MemberPoints;
+import club.bloom.ledger.domain.Movement;
 import club.bloom.ledger.domain.PointLedger;
 import club.bloom.ledger.domain.PointsPayment;
 import club.bloom.membership.domain.Member;
@@ -153,10 +154,15 @@ public class PurchaseRecording {
         members.lockByPassport(club.schema(), passport).orElseThrow(UnknownPassport::new);
 
     Instant now = clock.instant();
-    MemberPoints points = ledger.lock(club.schema(), member.id());
+    // Spending needs her open lots; earning needs only her debt (ADR 0040). Her row is locked.
+    boolean paysWithPoints = payment.points() > 0;
+    MemberPoints points =
+        paysWithPoints
+            ? ledger.lock(club.schema(), member.id())
+            : ledger.forAccrual(club.schema(), member.id());
     UUID purchaseId = UUID.randomUUID();
     String redeemedCurrency = paidWith.map(Currency::code).orElse(Currency.POINTS);
-    if (payment.points() > 0) {
+    if (paysWithPoints) {
       Currency currency = paidWith.orElseThrow();
       String at = partnerId.value().toString();
       ledger.record(
@@ -218,8 +224,8 @@ public class PurchaseRecording {
             pointsEarned,
             payment.points(),
             now));
-    ledger.record(
-        club.schema(),
+    List<Movement> accruals = new java.util.ArrayList<>();
+    accruals.add(
         points.accrue(
             grant(
                 configuration,
@@ -235,8 +241,7 @@ public class PurchaseRecording {
     for (Grant bonus : bonuses) {
       Instant expires =
           bonus.expiresInDays() == null ? null : now.plus(Duration.ofDays(bonus.expiresInDays()));
-      ledger.record(
-          club.schema(),
+      accruals.add(
           points.accrue(
               grant(
                   configuration,
@@ -250,6 +255,7 @@ public class PurchaseRecording {
               now));
       bonusViews.add(new BonusView(bonus.ruleCode(), bonus.currency(), bonus.points(), expires));
     }
+    ledger.append(club.schema(), accruals);
 
     TierStanding.Evaluated evaluated = standing.afterPurchase(club, ladder, member, now);
     Optional<TierRule> after = evaluated.tier();
@@ -264,7 +270,9 @@ public class PurchaseRecording {
         command.amount(),
         command.category(),
         pointsEarned,
-        points.active(Currency.POINTS, now),
+        paysWithPoints
+            ? points.active(Currency.POINTS, now)
+            : ledger.active(club.schema(), member.id(), Currency.POINTS, now),
         after.map(TierRule::code).orElse(null),
         after.map(TierRule::name).orElse(null),
         ProgressView.of(evaluated.progress(), club.locale()),

@@ -503,6 +503,19 @@ final class InMemoryIntake {
       movements.add(movement);
     }
 
+    MemberPoints forAccrual(SchemaName s, UUID memberId) {
+      // The same object as lock(): its lots are this store's lots, so balances add up.
+      return lock(s, memberId);
+    }
+
+    void append(SchemaName s, List<Movement> accruals) {
+      movements.addAll(accruals);
+    }
+
+    long active(SchemaName s, UUID memberId, String currency, Instant now) {
+      return lock(s, memberId).active(currency, now);
+    }
+
     Map<String, Long> grantedFor(SchemaName s, String purchaseId) {
       Map<String, Long> granted = new TreeMap<>();
       for (Movement m : movements) {

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 class SnapshotsTest {
   private final AtomicLong nanos = new AtomicLong();
   private final AtomicInteger loads = new AtomicInteger();
-  private final Snapshots<String, String> kept =
-      new Snapshots<>(Duration.ofSeconds(5), nanos::get);
+  private final Snapshots<String, String> kept = new Snapshots<>(Duration.ofSeconds(5), nanos::get);
 
   private String load(String key) {
     return key + "#" + loads.incrementAndGet();

@@ -301,6 +301,43 @@ export interface TenantQuery {
   cursor?: string;
 }
 
+/** `CsvImport`: one uploaded CSV file of the partner and how its import went. */
+export interface CsvImport {
+  id: string;
+  status: 'QUEUED' | 'RUNNING' | 'FINISHED' | 'FAILED';
+  fileName: string;
+  fileSize: number;
+  rowsTotal: number;
+  rowsDone: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  uploadedAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  rejectionsUrl: string;
+}
+
+/** `ImportMapping`: how the partner's POS export is read. */
+export interface ImportMapping {
+  columns: Partial<
+    Record<
+      | 'kind'
+      | 'receiptNumber'
+      | 'refundNumber'
+      | 'passportCode'
+      | 'amount'
+      | 'currency'
+      | 'category'
+      | 'occurredAt',
+      string
+    >
+  >;
+  delimiter: ';' | ',' | '\t';
+  decimalSeparator: '.' | ',';
+  encoding: 'UTF-8' | 'windows-1251';
+  timeZone: string;
+}
+
 /** `PartnershipDetails`: a club the partner belongs (or belonged) to. */
 export interface PartnershipDetails {
   club: string;
@@ -816,6 +853,21 @@ export interface BloomApi {
     options?: RequestOptions,
   ): Promise<JoinRequest>;
   listPartnerApiKeys(partner: string, options?: RequestOptions): Promise<ApiKey[]>;
+  uploadCsvImport(
+    partner: string,
+    file: Blob,
+    fileName: string,
+    options?: RequestOptions,
+  ): Promise<CsvImport>;
+  listCsvImports(partner: string, options?: RequestOptions): Promise<CsvImport[]>;
+  getCsvImport(partner: string, id: string, options?: RequestOptions): Promise<CsvImport>;
+  downloadCsvImportRejections(partner: string, id: string, options?: RequestOptions): Promise<Blob>;
+  getImportMapping(partner: string, options?: RequestOptions): Promise<ImportMapping>;
+  putImportMapping(
+    partner: string,
+    mapping: ImportMapping,
+    options?: RequestOptions,
+  ): Promise<ImportMapping>;
   createPartnerApiKey(
     partner: string,
     body: NewApiKey,
@@ -925,7 +977,8 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
     extraHeaders: Record<string, string> = {},
   ): Promise<Response> {
     const headers = new Headers({ Accept: accept, ...extraHeaders });
-    if (body !== undefined) headers.set('Content-Type', 'application/json');
+    const raw = body instanceof Blob;
+    if (body !== undefined) headers.set('Content-Type', raw ? 'text/csv' : 'application/json');
     if (authenticated) {
       const token = options.accessToken ? await options.accessToken() : null;
       if (!token) {
@@ -943,7 +996,7 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
       response = await fetch(`${baseUrl}${path}`, {
         method,
         headers,
-        body: body === undefined ? null : JSON.stringify(body),
+        body: body === undefined ? null : raw ? body : JSON.stringify(body),
         signal: request.signal ?? null,
         credentials: 'omit',
       });
@@ -1161,6 +1214,50 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
         `/platform/signups/${encodeURIComponent(id)}/resume`,
         true,
         undefined,
+        request,
+      ),
+    uploadCsvImport: async (partner, file, fileName, request) => {
+      const response = await send(
+        `${partnerPath(partner)}/imports${queryString({ fileName })}`,
+        JSON_ACCEPT,
+        true,
+        request,
+        'POST',
+        file,
+      );
+      return (await response.json()) as CsvImport;
+    },
+    listCsvImports: async (partner, request) =>
+      (
+        await getJson<{ items: CsvImport[] }>(
+          `${partnerPath(partner)}/imports?limit=20`,
+          true,
+          request,
+        )
+      ).items,
+    getCsvImport: (partner, id, request) =>
+      getJson<CsvImport>(
+        `${partnerPath(partner)}/imports/${encodeURIComponent(id)}`,
+        true,
+        request,
+      ),
+    downloadCsvImportRejections: async (partner, id, request) =>
+      (
+        await send(
+          `${partnerPath(partner)}/imports/${encodeURIComponent(id)}/rejections.csv`,
+          'text/csv, application/problem+json',
+          true,
+          request,
+        )
+      ).blob(),
+    getImportMapping: (partner, request) =>
+      getJson<ImportMapping>(`${partnerPath(partner)}/import-mapping`, true, request),
+    putImportMapping: (partner, mapping, request) =>
+      sendJson<ImportMapping>(
+        'PUT',
+        `${partnerPath(partner)}/import-mapping`,
+        true,
+        mapping,
         request,
       ),
     listPartnerClubs: (partner, request) =>

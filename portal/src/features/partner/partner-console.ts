@@ -23,6 +23,8 @@ import {
 } from '../../lib/api';
 import { h } from '../../lib/dom';
 import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
+import { t } from '../../lib/i18n';
+import { showImports } from './imports-panel';
 import { button, clearErrors, field, input, placeProblem, select, type Field } from './form';
 
 export interface PartnerConsoleOptions {
@@ -115,6 +117,7 @@ export async function showPartnerConsole(
   const keysSection = section('Ключи API', 'partner-keys');
   const staffSection = section('Сотрудники', 'partner-staff');
   const planSection = section('Тариф', 'partner-plan');
+  const importsSection = section(t('imports.title'), 'partner-imports');
   container.replaceChildren(
     h(
       'header',
@@ -127,12 +130,14 @@ export async function showPartnerConsole(
     keysSection.element,
     staffSection.element,
     planSection.element,
+    importsSection.element,
   );
   showClubs(ctx, clubsSection.body, clubs);
   await Promise.all([
     loadInto(ctx, keysSection.body, () => showKeys(ctx, keysSection.body)),
     loadInto(ctx, staffSection.body, () => showStaff(ctx, staffSection.body)),
     loadInto(ctx, planSection.body, () => showPlan(ctx, planSection.body)),
+    loadInto(ctx, importsSection.body, () => showImports(ctx, importsSection.body)),
   ]);
 }
 

@@ -60,6 +60,20 @@ public class PartnerScope {
                 && caller.has(Roles.REPORTS_READ)));
   }
 
+  /**
+   * For the partner's CSV imports (ADR 0041): its owner or admin, or its API keys with
+   * imports:write; for reads ({@code write} false) its analysts too.
+   */
+  public Tenant partnerForImports(Caller caller, Slug slug, boolean write) {
+    boolean entitled =
+        caller.has(Roles.PARTNER_OWNER)
+            || caller.has(Roles.PARTNER_ADMIN)
+            || (!write && caller.has(Roles.PARTNER_ANALYST))
+            || (caller.credential() == Caller.Credential.API_KEY
+                && caller.has(Roles.IMPORTS_WRITE));
+    return partner(caller, slug, entitled);
+  }
+
   private Tenant partner(Caller caller, Slug slug, boolean staff) {
     return ScopedTenant.find(tenants, caller, TenantKind.PARTNER, slug, staff);
   }

@@ -35,6 +35,8 @@ public class TierAssignment {
   @Inject TierRepository history;
   @Inject TierStanding standing;
   @Inject Clock clock;
+  // Webhooks (ADR 0042) observe it inside the caller's transaction.
+  @Inject jakarta.enterprise.event.Event<club.bloom.tiers.domain.TierChanged> changed;
 
   @Transactional
   public Member assign(Tenant club, UUID memberId, String tier, Instant until) {
@@ -56,6 +58,7 @@ public class TierAssignment {
     var before = member.assignManually(tier, until);
     history.record(
         club.schema(), new TierChange(memberId, before.orElse(null), tier, "manual", now));
+    changed(club, member, before.orElse(null), tier, "manual", now);
     return member;
   }
 
@@ -71,6 +74,7 @@ public class TierAssignment {
       history.record(
           club.schema(),
           new TierChange(memberId, before.orElse(null), tier, "invitation", clock.instant()));
+      changed(club, member, before.orElse(null), tier, "invitation", clock.instant());
     }
   }
 
@@ -92,7 +96,15 @@ public class TierAssignment {
     history.record(
         club.schema(),
         new TierChange(memberId, tier, to.orElse("none"), "invitation-revoked", clock.instant()));
+    changed(club, member, tier, to.orElse("none"), "invitation-revoked", clock.instant());
     return to;
+  }
+
+  private void changed(
+      Tenant club, Member member, String from, String to, String reason, Instant at) {
+    changed.fire(
+        new club.bloom.tiers.domain.TierChanged(
+            club.id(), member.id(), member.passport().value(), from, to, reason, at));
   }
 
   private Member member(Tenant club, UUID memberId) {

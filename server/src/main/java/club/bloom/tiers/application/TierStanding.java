@@ -31,6 +31,8 @@ public class TierStanding {
   @Inject SpendingWindows purchases;
   @Inject TierRepository history;
   @Inject Clock clock;
+  // Webhooks (ADR 0042) observe it inside the caller's transaction.
+  @Inject jakarta.enterprise.event.Event<club.bloom.tiers.domain.TierChanged> changed;
 
   public TierLadder ladder(Tenant club) {
     return configuration.ladder(club.schema());
@@ -63,6 +65,15 @@ public class TierStanding {
       history.record(
           club.schema(),
           new TierChange(member.id(), before.orElse(null), after.get().code(), "purchase", now));
+      changed.fire(
+          new club.bloom.tiers.domain.TierChanged(
+              club.id(),
+              member.id(),
+              member.passport().value(),
+              before.orElse(null),
+              after.get().code(),
+              "purchase",
+              now));
     }
     return new Evaluated(after, ladder.progress(after, window.spent(), window.categories()));
   }
@@ -88,6 +99,15 @@ public class TierStanding {
           club.schema(),
           new TierChange(
               member.id(),
+              held.get().code(),
+              qualifying.map(TierRule::code).orElse("none"),
+              "refund",
+              now));
+      changed.fire(
+          new club.bloom.tiers.domain.TierChanged(
+              club.id(),
+              member.id(),
+              member.passport().value(),
               held.get().code(),
               qualifying.map(TierRule::code).orElse("none"),
               "refund",

@@ -258,7 +258,8 @@ class OutboxDispatcherTest {
     Instant now = Instant.parse("2026-11-24T10:00:00Z");
 
     @Override
-    public void append(UUID id, Channel channel, String kind, byte[] sealedPayload) {
+    public void append(
+        UUID id, Channel channel, String kind, byte[] sealedPayload, String orderingKey) {
       Row row = new Row();
       row.id = id;
       row.kind = kind;

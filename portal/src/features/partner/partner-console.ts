@@ -7,6 +7,7 @@
  * keys, say) says so in its place.
  */
 import { errorBanner } from '../../components/error-banner';
+import { PARTNER_EVENT_TYPES, showWebhooks } from '../../components/webhooks-panel';
 import {
   ApiError,
   toProblem,
@@ -23,6 +24,7 @@ import {
 } from '../../lib/api';
 import { h } from '../../lib/dom';
 import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import { button, clearErrors, field, input, placeProblem, select, type Field } from './form';
 
 export interface PartnerConsoleOptions {
@@ -115,6 +117,7 @@ export async function showPartnerConsole(
   const keysSection = section('Ключи API', 'partner-keys');
   const staffSection = section('Сотрудники', 'partner-staff');
   const planSection = section('Тариф', 'partner-plan');
+  const webhooksSection = section(t('webhooks.title'), 'partner-webhooks');
   container.replaceChildren(
     h(
       'header',
@@ -126,6 +129,7 @@ export async function showPartnerConsole(
     clubsSection.element,
     keysSection.element,
     staffSection.element,
+    webhooksSection.element,
     planSection.element,
   );
   showClubs(ctx, clubsSection.body, clubs);
@@ -133,6 +137,12 @@ export async function showPartnerConsole(
     loadInto(ctx, keysSection.body, () => showKeys(ctx, keysSection.body)),
     loadInto(ctx, staffSection.body, () => showStaff(ctx, staffSection.body)),
     loadInto(ctx, planSection.body, () => showPlan(ctx, planSection.body)),
+    showWebhooks(webhooksSection.body, {
+      api,
+      owner: { kind: 'partners', slug: partner },
+      eventTypes: PARTNER_EVENT_TYPES,
+      signal,
+    }),
   ]);
 }
 

@@ -88,7 +88,9 @@ class SqlExpiryNoticesTest {
   private static UUID member(String passport) throws SQLException {
     UUID id = UUID.randomUUID();
     execute(
-        "INSERT INTO " + CLUB + ".member (id, passport_code, personal_data, phone_index,"
+        "INSERT INTO "
+            + CLUB
+            + ".member (id, passport_code, personal_data, phone_index,"
             + " email_index, enrolled_at, version) VALUES (?, ?, ?, ?, ?, ?, 0)",
         id,
         passport,
@@ -103,13 +105,17 @@ class SqlExpiryNoticesTest {
       throws SQLException {
     UUID entry = UUID.randomUUID();
     execute(
-        "INSERT INTO " + CLUB + ".ledger_entry (id, member_id, kind, reason, posted_at)"
+        "INSERT INTO "
+            + CLUB
+            + ".ledger_entry (id, member_id, kind, reason, posted_at)"
             + " VALUES (?, ?, 'ACCRUAL', 'test', ?)",
         entry,
         member,
         NOW.atOffset(ZoneOffset.UTC));
     execute(
-        "INSERT INTO " + CLUB + ".point_lot (id, member_id, currency, granted, remaining,"
+        "INSERT INTO "
+            + CLUB
+            + ".point_lot (id, member_id, currency, granted, remaining,"
             + " available_at, expires_at, origin_entry, created_at) VALUES (?, ?, 'points', ?, ?,"
             + " ?, ?, ?, ?)",
         UUID.randomUUID(),

@@ -85,4 +85,6 @@ run(screenshot, async (page) => {
   );
   pass('the endpoint is disabled');
   await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshot, fullPage: true });
+  pass(`screenshot written to ${screenshot}`);
 });

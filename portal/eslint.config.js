@@ -91,4 +91,9 @@ export default defineConfig(
     files: ['e2e/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  {
+    // The service worker (copied as it is to the root of the site, ADR 0043).
+    files: ['public/sw.js'],
+    languageOptions: { globals: globals.serviceworker, sourceType: 'script' },
+  },
 );

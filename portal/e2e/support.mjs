@@ -135,10 +135,13 @@ function failureScreenshotPath(screenshot) {
  * Runs a journey in a fresh Chromium profile and exits: 0 when it returns, 1 on the first failure
  * (after printing the browser's errors and writing `<SCREENSHOT without .png>-failure.png`).
  * The whole run is bounded by a watchdog.
+ * `device` sets another screen than the desktop default (a phone: `{ width: 360, height: 740 }`,
+ * touch, a mobile user agent's layout).
  * @param {string} screenshot
  * @param {(page: import('playwright-core').Page) => Promise<void>} journey
+ * @param {{ viewport?: { width: number, height: number }, mobile?: boolean }} [device]
  */
-export function run(screenshot, journey) {
+export function run(screenshot, journey, device = {}) {
   const limit = WAIT_MS * Number(process.env.E2E_RUN_WAITS ?? 6);
   const watchdog = setTimeout(() => {
     console.log(`not ok - the run took longer than ${limit} ms and was stopped`);
@@ -146,7 +149,7 @@ export function run(screenshot, journey) {
   }, limit);
   watchdog.unref();
 
-  inBrowser(screenshot, journey)
+  inBrowser(screenshot, journey, device)
     .then((code) => process.exit(code))
     .catch((error) => {
       console.log(`not ok - ${error instanceof Error ? error.message : String(error)}`);
@@ -157,8 +160,9 @@ export function run(screenshot, journey) {
 /**
  * @param {string} screenshot
  * @param {(page: import('playwright-core').Page) => Promise<void>} journey
+ * @param {{ viewport?: { width: number, height: number }, mobile?: boolean }} device
  */
-async function inBrowser(screenshot, journey) {
+async function inBrowser(screenshot, journey, device) {
   const profile = mkdtempSync(path.join(tmpdir(), 'bloom-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -173,7 +177,8 @@ async function inBrowser(screenshot, journey) {
       '--disable-component-update',
       '--disable-sync',
     ],
-    viewport: { width: 1280, height: 900 },
+    viewport: device.viewport ?? { width: 1280, height: 900 },
+    ...(device.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
     locale: 'ru-RU',
     timeout: WAIT_MS,
   });

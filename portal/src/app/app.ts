@@ -16,8 +16,16 @@ import { landingPage } from '../features/landing/landing-page';
 import { showOps, type OpsView } from '../features/ops/ops-page';
 import { showPartnerConsole } from '../features/partner/partner-console';
 import { signUpPage, signUpProgressPage } from '../features/signup/signup-page';
+import { lastTerminal } from '../features/terminal/pwa';
+import { showTerminal } from '../features/terminal/terminal-page';
 import { showStaffInvitation } from '../features/staff/staff-invitation';
-import { createApi, toProblem, type ClubSignInInfo, type Problem } from '../lib/api';
+import {
+  createApi,
+  toProblem,
+  type ClubSignInInfo,
+  type PlatformSignInInfo,
+  type Problem,
+} from '../lib/api';
 import { h } from '../lib/dom';
 import { t } from '../lib/i18n';
 import {
@@ -26,6 +34,7 @@ import {
   consoleHref,
   isOpsRoute,
   parseRoute,
+  terminalHref,
   type Route,
 } from '../lib/routes';
 
@@ -119,6 +128,16 @@ async function renderRoute(
       return;
     case 'partner-console':
       await renderPartnerConsole(route.partner, {
+        main,
+        title,
+        actions,
+        notices,
+        showProblem,
+        signal,
+      });
+      return;
+    case 'terminal':
+      await renderTerminal(route.partner, {
         main,
         title,
         actions,
@@ -501,4 +520,115 @@ async function renderPartnerConsole(partner: string, page: ClubPage): Promise<vo
     },
     (container, context) => showPartnerConsole(container, { ...context, partner }),
   );
+}
+
+/**
+ * The cashier's terminal (ADR 0043): partner staff sign in to the platform realm like the partner's
+ * console; the page is made for a phone. `#/t` alone opens the terminal this device used last, or
+ * asks which partner's.
+ */
+async function renderTerminal(partner: string | null, page: ClubPage): Promise<void> {
+  const { main, notices, signal } = page;
+  if (!partner) {
+    const last = lastTerminal();
+    if (last) {
+      window.location.replace(terminalHref(last));
+      return;
+    }
+    const slug = h('input', {
+      class: 'input terminal__input',
+      testid: 'terminal-choose-partner',
+      attrs: { type: 'text', id: 'terminal-choose-partner', autocomplete: 'off' },
+    });
+    const open = h(
+      'button',
+      { class: 'button button--primary terminal__button', attrs: { type: 'submit' } },
+      t('terminal.choose.open'),
+    );
+    const form = h(
+      'form',
+      { class: 'card welcome' },
+      h('h1', {}, t('terminal.choose.title')),
+      h('p', {}, t('terminal.choose.text')),
+      h(
+        'label',
+        { class: 'field__label', attrs: { for: 'terminal-choose-partner' } },
+        t('terminal.choose.partner'),
+      ),
+      slug,
+      open,
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const value = slug.value.trim().toLowerCase();
+      if (value) window.location.hash = terminalHref(value);
+    });
+    document.title = 'Bloom';
+    main.replaceChildren(notices, form);
+    return;
+  }
+  main.classList.add('page--terminal');
+  main.replaceChildren(notices, h('p', { class: 'loading' }, t('terminal.loading')));
+  let platform;
+  try {
+    platform = await createApi().getPlatformSignInInfo({ signal });
+    try {
+      window.localStorage.setItem('bloom.terminal.platform', JSON.stringify(platform));
+    } catch {
+      // Not kept: a start without network then cannot find the sign-in service.
+    }
+  } catch (error) {
+    // Without network, the terminal still opens with what the device kept (ADR 0043).
+    const kept = keptPlatform();
+    if (signal.aborted) return;
+    if (!kept) {
+      main.replaceChildren(notices, errorBanner(toProblem(error)));
+      return;
+    }
+    platform = kept;
+  }
+  const session = createPlatformSession(platform);
+  const user = await session.currentUser();
+  if (signal.aborted) return;
+  document.title = t('terminal.document', { partner });
+  page.title.textContent = partner;
+  if (!user) {
+    page.actions.replaceChildren();
+    main.replaceChildren(
+      notices,
+      h(
+        'section',
+        { class: 'card welcome', testid: 'terminal-signin' },
+        h('h1', {}, t('terminal.welcome.title')),
+        h('p', {}, t('terminal.welcome.text')),
+        signInButton(session, page.showProblem),
+      ),
+    );
+    return;
+  }
+  page.actions.replaceChildren(signOutButton(session, page.showProblem));
+  const container = h('div', { class: 'terminal-page' });
+  main.replaceChildren(notices, container);
+  const profile = user.profile;
+  await showTerminal(container, {
+    api: createApi({ accessToken: session.accessToken }),
+    partner,
+    who: profile.email ?? profile.preferred_username ?? profile.sub,
+    signal,
+    signInAgain: () => {
+      session.signIn().catch((error: unknown) => page.showProblem(toProblem(error)));
+    },
+    switchAccount: () => {
+      session.signOut().catch((error: unknown) => page.showProblem(toProblem(error)));
+    },
+  });
+}
+
+function keptPlatform(): PlatformSignInInfo | null {
+  try {
+    const text = window.localStorage.getItem('bloom.terminal.platform');
+    return text ? (JSON.parse(text) as PlatformSignInInfo) : null;
+  } catch {
+    return null;
+  }
 }

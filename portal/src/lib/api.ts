@@ -315,6 +315,120 @@ export interface PartnershipDetails {
   endedAt?: string;
 }
 
+// --- The cashier's terminal (`#/t/<partner>`, ADR 0043) ---
+
+/** `PersonalFields`: only what the club's PD-access policy grants the cashier. */
+export interface PersonalFields {
+  firstName?: string;
+  lastName?: string;
+  phone?: string;
+  email?: string;
+  birthday?: string;
+}
+
+/** `MemberCard` (GET /members/lookup) */
+export interface MemberCard {
+  memberId: string;
+  club: string;
+  passportCode: string;
+  tier?: TierRef;
+  innerCircle: boolean;
+  pointsBalance: number;
+  personal: PersonalFields;
+  status: 'active' | 'awaiting-confirmation' | 'merged';
+  /** What is left to the next tier, for the cashier to tell her. */
+  progress?: TierProgress;
+}
+
+/** `PurchaseRequest` (POST /purchases) */
+export interface PurchaseRequest {
+  passportCode: string;
+  amount: Money;
+  category: string;
+  occurredAt: string;
+  receiptNumber: string;
+}
+
+/** `Bonus` */
+export interface Bonus {
+  rule: string;
+  currency: string;
+  points: number;
+  expiresAt?: string;
+}
+
+/** `PurchaseResult` (POST /purchases) */
+export interface PurchaseResult {
+  purchaseId: string;
+  receiptNumber: string;
+  club: string;
+  amount: Money;
+  category: string;
+  pointsEarned: number;
+  pointsBalance: number;
+  tier: TierRef;
+  progress: TierProgress;
+  bonuses?: Bonus[];
+}
+
+/** `RefundRequest` (POST /refunds) */
+export interface RefundRequest {
+  receiptNumber: string;
+  refundNumber: string;
+  amount: Money;
+  occurredAt: string;
+}
+
+/** `RefundResult` (POST /refunds) */
+export interface RefundResult {
+  refundId: string;
+  receiptNumber: string;
+  refundNumber: string;
+  amount: Money;
+  refundedTotal: Money;
+  pointsReversed: number;
+  pointsBalance: number;
+  pointsDebt: number;
+  tier: TierRef;
+  progress: TierProgress;
+}
+
+/** `RedemptionRequest` (POST /redemptions) */
+export interface RedemptionRequest extends PurchaseRequest {
+  pointsToRedeem: number;
+  /** The member's one-time code or the passport's current TOTP code (six digits). */
+  confirmationCode: string;
+}
+
+/** `RedemptionResult` (POST /redemptions) */
+export interface RedemptionResult extends PurchaseResult {
+  currency: string;
+  pointsRedeemed: number;
+  amountPaidWithPoints: Money;
+  amountPaidWithMoney: Money;
+}
+
+/** `CounterRegistration` (POST /clubs/{club}/counter-registrations) */
+export interface CounterRegistrationRequest {
+  phone: string;
+  firstName?: string;
+  email?: string;
+}
+
+/** `CounterRegistrationResult` */
+export interface CounterRegistrationResult {
+  memberId: string;
+  club: string;
+  passportCode: string;
+  status: MemberCard['status'];
+  existing: boolean;
+  likelyDuplicate: boolean;
+  confirmationUrl?: string;
+  confirmationExpiresAt?: string;
+  deliveries: ('screen' | 'email' | 'sms')[];
+  emailedTo?: string;
+}
+
 /** `JoinRequest`: a partner's request to join a club. */
 export interface JoinRequest {
   requestId: string;
@@ -799,6 +913,30 @@ export interface BloomApi {
     options?: RequestOptions,
   ): Promise<StaffMember>;
   removePartnerStaff(partner: string, id: string, options?: RequestOptions): Promise<void>;
+  // The cashier's terminal (a partner's staff login, role cashier; ADR 0043). Each call that
+  // moves value carries its own Idempotency-Key, so a resend after a lost answer is safe.
+  lookupMember(passportCode: string, options?: RequestOptions): Promise<MemberCard>;
+  postPurchase(
+    idempotencyKey: string,
+    purchase: PurchaseRequest,
+    options?: RequestOptions,
+  ): Promise<PurchaseResult>;
+  postRefund(
+    idempotencyKey: string,
+    refund: RefundRequest,
+    options?: RequestOptions,
+  ): Promise<RefundResult>;
+  postRedemption(
+    idempotencyKey: string,
+    redemption: RedemptionRequest,
+    options?: RequestOptions,
+  ): Promise<RedemptionResult>;
+  registerAtCounter(
+    club: string,
+    idempotencyKey: string,
+    registration: CounterRegistrationRequest,
+    options?: RequestOptions,
+  ): Promise<CounterRegistrationResult>;
   getPartnerSubscription(partner: string, options?: RequestOptions): Promise<Subscription>;
   changePartnerPlan(
     partner: string,
@@ -953,6 +1091,19 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
         detail: `${path} ответил не JSON.`,
       });
     }
+    return (await response.json()) as T;
+  }
+
+  /** A POST that creates or moves value: JSON in and out, with its `Idempotency-Key`. */
+  async function sendKeyed<T>(
+    path: string,
+    idempotencyKey: string,
+    body: unknown,
+    request?: RequestOptions,
+  ): Promise<T> {
+    const response = await send(path, JSON_ACCEPT, true, request, 'POST', body, {
+      'Idempotency-Key': idempotencyKey,
+    });
     return (await response.json()) as T;
   }
 
@@ -1240,6 +1391,20 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
         'DELETE',
       );
     },
+    lookupMember: (passportCode, request) =>
+      getJson<MemberCard>(`/members/lookup${queryString({ passportCode })}`, true, request),
+    postPurchase: (key, purchase, request) =>
+      sendKeyed<PurchaseResult>('/purchases', key, purchase, request),
+    postRefund: (key, refund, request) => sendKeyed<RefundResult>('/refunds', key, refund, request),
+    postRedemption: (key, redemption, request) =>
+      sendKeyed<RedemptionResult>('/redemptions', key, redemption, request),
+    registerAtCounter: (club, key, registration, request) =>
+      sendKeyed<CounterRegistrationResult>(
+        `${clubPath(club)}/counter-registrations`,
+        key,
+        registration,
+        request,
+      ),
     getPartnerSubscription: (partner, request) =>
       getJson<Subscription>(`${partnerPath(partner)}/subscription`, true, request),
     changePartnerPlan: (partner, change, request) =>

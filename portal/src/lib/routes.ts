@@ -10,6 +10,7 @@ export type Route =
   | { name: 'ops'; tab: OpsTab }
   | { name: 'ops-tenant'; kinds: 'clubs' | 'partners'; slug: string }
   | { name: 'partner-console'; partner: string }
+  | { name: 'terminal'; partner: string | null }
   | { name: 'staff-invitation'; kind: 'club' | 'partner'; slug: string; token: string }
   | { name: 'not-found' };
 
@@ -20,6 +21,12 @@ const OPS_TENANT_ROUTE = /^\/ops\/tenants\/(clubs|partners)\/([a-z][a-z0-9-]{1,3
 
 /** The partner's console: `#/p/<partner>/console`. */
 const PARTNER_CONSOLE_ROUTE = /^\/p\/([a-z][a-z0-9-]{1,38}[a-z0-9])\/console\/?$/;
+
+/**
+ * The cashier's terminal: `#/t/<partner>`; `#/t` alone (the installed app's start page) opens the
+ * terminal used last on this device.
+ */
+const TERMINAL_ROUTE = /^\/t(?:\/([a-z][a-z0-9-]{1,38}[a-z0-9]))?\/?$/;
 
 const SIGNUP_VERIFY_ROUTE = /^\/signup\/verify\/([A-Za-z0-9_-]{43})\/?$/;
 
@@ -52,6 +59,8 @@ export function parseRoute(hash: string): Route {
   }
   const partner = PARTNER_CONSOLE_ROUTE.exec(path)?.[1];
   if (partner) return { name: 'partner-console', partner };
+  const terminal = TERMINAL_ROUTE.exec(path);
+  if (terminal) return { name: 'terminal', partner: terminal[1] ?? null };
   const token = SIGNUP_VERIFY_ROUTE.exec(path)?.[1];
   if (token) return { name: 'signup-verify', token };
   const invitation = STAFF_INVITATION_ROUTE.exec(path);
@@ -99,15 +108,21 @@ export function partnerConsoleHref(partner: string): string {
   return `#/p/${encodeURIComponent(partner)}/console`;
 }
 
+/** The cashier's terminal of a partner (platform realm, role `cashier`). */
+export function terminalHref(partner: string): string {
+  return `#/t/${encodeURIComponent(partner)}`;
+}
+
 /**
  * Whether a hash route is a page of the platform realm: the operator's or a partner's console, or
- * a partner's staff invitation.
+ * a partner's staff invitation, or the cashier's terminal.
  */
 export function isOpsRoute(route: Route): boolean {
   return (
     route.name === 'ops' ||
     route.name === 'ops-tenant' ||
     route.name === 'partner-console' ||
+    route.name === 'terminal' ||
     (route.name === 'staff-invitation' && route.kind === 'partner')
   );
 }

@@ -92,6 +92,9 @@ function createSession(
     const user = await manager.getUser();
     if (!user) return null;
     if (!user.expired) return user;
+    // Without network the session cannot be renewed now; keep it (the cashier's terminal takes
+    // purchases offline and sends them once the network, and with it a fresh token, is back).
+    if (!navigator.onLine) return user;
     if (user.refresh_token) {
       try {
         return await manager.signinSilent();

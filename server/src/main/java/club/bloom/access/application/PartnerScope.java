@@ -35,6 +35,20 @@ public class PartnerScope {
             || caller.has(Roles.PARTNER_ANALYST));
   }
 
+  /**
+   * For what the counter needs to know about its own partner (its clubs and the categories it may
+   * report in each): the partner's staff of every role, the cashier included (or an operator).
+   */
+  public Tenant partnerForCounter(Caller caller, Slug slug) {
+    return partner(
+        caller,
+        slug,
+        caller.has(Roles.PARTNER_OWNER)
+            || caller.has(Roles.PARTNER_ADMIN)
+            || caller.has(Roles.PARTNER_ANALYST)
+            || caller.has(Roles.CASHIER));
+  }
+
   /** For the partner's statements: its owner or admin, or its API keys with reports:read. */
   public Tenant partnerForReports(Caller caller, Slug slug) {
     return partner(

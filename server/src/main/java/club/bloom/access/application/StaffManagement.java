@@ -415,12 +415,15 @@ public class StaffManagement {
 
   /**
    * Where the invited person lands after setting a password: the club's console, or the partner's
-   * console for its owners and admins; a cashier or an analyst of a partner (who cannot manage the
-   * partner there) lands on the portal's root.
+   * console for its owners and admins, the partner's web terminal for a cashier (ADR 0043); an
+   * analyst of a partner (who cannot manage the partner there) lands on the portal's root.
    */
   private String consoleUrl(Tenant tenant, String role) {
     if (tenant.kind() == TenantKind.CLUB) {
       return portalUrl + "/#/c/" + tenant.slug().value() + "/console";
+    }
+    if (Roles.CASHIER.equals(role)) {
+      return portalUrl + "/#/t/" + tenant.slug().value();
     }
     return Roles.PARTNER_OWNER.equals(role) || Roles.PARTNER_ADMIN.equals(role)
         ? portalUrl + "/#/p/" + tenant.slug().value() + "/console"

@@ -18,6 +18,7 @@ import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tenancy.domain.TenantId;
 import club.bloom.tenancy.domain.TenantRegistry;
 import club.bloom.tiers.application.TierStanding;
+import club.bloom.tiers.domain.TierProgress;
 import club.bloom.tiers.domain.TierRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -85,10 +86,14 @@ public class MemberLookup {
         ledger.read(club.schema(), member.id()).active(Currency.POINTS, now),
         disclosure.disclose(club, caller, member),
         member.status(),
-        member.mergedInto());
+        member.mergedInto(),
+        standing.progress(club, member.id(), member.tier()));
   }
 
-  /** What a reader other than the member sees of a member. */
+  /**
+   * What a reader other than the member sees of a member. The progress to the next tier is no
+   * personal data (the club's own totals): the cashier tells the member what is left (ADR 0043).
+   */
   public record MemberCard(
       UUID memberId,
       Tenant club,
@@ -98,5 +103,6 @@ public class MemberLookup {
       long pointsBalance,
       DisclosedPersonalData personal,
       MemberStatus status,
-      Optional<UUID> mergedInto) {}
+      Optional<UUID> mergedInto,
+      TierProgress progress) {}
 }

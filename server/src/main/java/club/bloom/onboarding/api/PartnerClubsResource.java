@@ -34,15 +34,20 @@ public class PartnerClubsResource {
   @Inject ClubPartners partners;
   @Inject PartnerInvitations invitations;
 
+  /**
+   * The cashier reads them too: the web terminal offers only the categories the partner may report
+   * in the member's club (ADR 0043).
+   */
   @GET
   @RolesAllowed({
     Roles.PARTNER_OWNER,
     Roles.PARTNER_ADMIN,
     Roles.PARTNER_ANALYST,
+    Roles.CASHIER,
     Roles.PLATFORM_OPERATOR
   })
   public List<PartnershipDetailsDto> list(@PathParam("partner") String partner) {
-    Tenant tenant = scope.partnerForReading(caller.get(), Params.slug("partner", partner));
+    Tenant tenant = scope.partnerForCounter(caller.get(), Params.slug("partner", partner));
     return partners.ofPartner(tenant).stream().map(PartnershipDetailsDto::of).toList();
   }
 

@@ -86,6 +86,10 @@ public class HttpEdge extends HttpFilter {
     boolean api = uri.equals(API) || uri.startsWith(API + "/");
     securityHeaders(request, response, api, portalPolicy);
     if (!api) {
+      String caching = portalCaching(uri);
+      if (caching != null) {
+        response.setHeader("Cache-Control", caching);
+      }
       chain.doFilter(request, response);
       return;
     }
@@ -124,6 +128,26 @@ public class HttpEdge extends HttpFilter {
         "The request body is too large",
         "This operation takes bodies of at most " + limit + " bytes.",
         List.of(new FieldProblem("body", "must be at most " + limit + " bytes")));
+  }
+
+  /**
+   * How the portal's own files may be cached (ADR 0043): the page, the service worker and the web
+   * app manifest are revalidated on every load ({@code no-cache}: a browser keeps them but asks
+   * whether they changed), so a new release reaches installed terminals at their next start; the
+   * files Vite names by their content hash ({@code /assets/…}) never change and are kept a year.
+   * Anything else keeps the container's defaults (null).
+   */
+  static String portalCaching(String uri) {
+    if (uri.equals("/")
+        || uri.equals("/index.html")
+        || uri.equals("/sw.js")
+        || uri.equals("/manifest.webmanifest")) {
+      return "no-cache";
+    }
+    if (uri.startsWith("/assets/")) {
+      return "public, max-age=31536000, immutable";
+    }
+    return null;
   }
 
   /** The policy of API answers: they are data, never a page. */

@@ -53,14 +53,18 @@ public class Quotas {
    * A purchase was accepted: it counts for the partner that reported it and for the club it was
    * recorded in, each within its own plan's monthly limit.
    */
-  @Transactional(Transactional.TxType.MANDATORY)
+  @Transactional(
+      value = Transactional.TxType.MANDATORY,
+      dontRollbackOn = club.bloom.shared.domain.BloomException.class)
   public void purchaseAccepted(Tenant partner, Tenant club) {
     consume(partner, Limit.PURCHASES_PER_MONTH, 1);
     consume(club, Limit.PURCHASES_PER_MONTH, 1);
   }
 
   /** Counts {@code quantity} of a flow (purchases a month, CSV rows a day) within the plan. */
-  @Transactional(Transactional.TxType.MANDATORY)
+  @Transactional(
+      value = Transactional.TxType.MANDATORY,
+      dontRollbackOn = club.bloom.shared.domain.BloomException.class)
   public void consume(Tenant tenant, Limit limit, long quantity) {
     Metric metric =
         limit

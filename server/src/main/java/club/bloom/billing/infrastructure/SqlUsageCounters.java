@@ -41,6 +41,14 @@ public class SqlUsageCounters implements UsageCounters {
   EntityManager em;
 
   @Inject Clock clock;
+  @Inject club.bloom.billing.domain.ApiRequestMeter meter;
+
+  /** API requests are counted in memory for a moment (ADR 0040): write them before reading. */
+  private void flushIf(Metric metric) {
+    if (metric == Metric.API_REQUESTS) {
+      meter.flush();
+    }
+  }
 
   @Inject
   @ConfigProperty(name = "bloom.billing.counter-slots", defaultValue = "16")
@@ -130,6 +138,7 @@ public class SqlUsageCounters implements UsageCounters {
 
   @Override
   public long get(TenantId tenant, Metric metric, String period) {
+    flushIf(metric);
     List<?> rows =
         em.createNativeQuery(
                 "SELECT sum(quantity) FROM platform.usage_counter"
@@ -143,6 +152,7 @@ public class SqlUsageCounters implements UsageCounters {
 
   @Override
   public Map<String, Long> byPeriodStartingWith(TenantId tenant, Metric metric, String prefix) {
+    flushIf(metric);
     Map<String, Long> counters = new TreeMap<>();
     for (Object row :
         em.createNativeQuery(
@@ -163,6 +173,7 @@ public class SqlUsageCounters implements UsageCounters {
     if (periodOfTenant.isEmpty()) {
       return Map.of();
     }
+    flushIf(metric);
     List<UUID> ids = periodOfTenant.keySet().stream().map(TenantId::value).toList();
     List<String> keys = periodOfTenant.values().stream().distinct().toList();
     String sql =

@@ -21,6 +21,15 @@ import java.util.stream.Collectors;
 public class ClubCatalogue {
   @Inject CategoryRepository categories;
 
+  /** Drops the purchase path's snapshots of the club once the change committed (ADR 0040). */
+  @Inject jakarta.enterprise.event.Event<club.bloom.shared.domain.ConfigurationChanged> changed;
+
+  private void changed(SchemaName club) {
+    if (changed != null) {
+      changed.fire(new club.bloom.shared.domain.ConfigurationChanged(club.value()));
+    }
+  }
+
   @Transactional
   public List<Category> define(SchemaName club, List<CategoryDefinition> wanted) {
     var seen = new HashSet<String>();
@@ -42,6 +51,7 @@ public class ClubCatalogue {
       }
     }
     existing.values().forEach(c -> categories.remove(club, c));
+    changed(club);
     return categories.all(club);
   }
 

@@ -28,7 +28,11 @@ public class IdempotentExecution {
 
   @Inject IdempotencyStore store;
 
-  @Transactional(Transactional.TxType.MANDATORY)
+  // A rule's refusal is the caller's to handle: the transaction that began outside rolls back on
+  // it as before, and a batch's chunk rolls back to the line's savepoint only (ADR 0040).
+  @Transactional(
+      value = Transactional.TxType.MANDATORY,
+      dontRollbackOn = club.bloom.shared.domain.BloomException.class)
   public <T> T once(
       TenantId tenant,
       IdempotencyKey key,

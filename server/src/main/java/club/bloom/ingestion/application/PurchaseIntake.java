@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one recording path for what partners report (ADR 0039): purchases, refunds and redemptions (a
@@ -25,14 +26,20 @@ import java.util.Objects;
  * <p>Each call is one transaction under the partner's idempotency key (the workers {@link
  * PurchaseRecording}, {@link RefundRecording} and {@link RedemptionRecording} hold the rules and
  * are called by nothing else; ArchitectureTest keeps it so). A batch ({@link #recordAll}) records
- * each line in a transaction of its own: a refused line never stops the others, and each line has
- * its own outcome.
+ * chunks of lines in one transaction each, with a savepoint per line: a refused line never stops
+ * the others, and each line has its own outcome.
  */
 @ApplicationScoped
 public class PurchaseIntake {
   @Inject PurchaseRecording purchases;
   @Inject RefundRecording refunds;
   @Inject RedemptionRecording redemptions;
+  @Inject IntakeChunk chunks;
+
+  /** Lines of a batch recorded in one transaction (ADR 0040). */
+  @Inject
+  @ConfigProperty(name = "bloom.intake.chunk-lines", defaultValue = "100")
+  int chunkLines = 100;
 
   /** Records a purchase, once per key. */
   public PurchaseRecorded record(TenantId partner, IdempotencyKey key, RecordPurchase command) {
@@ -54,31 +61,63 @@ public class PurchaseIntake {
 
   /**
    * Records a batch of purchases and refunds of one partner (a CSV file, a terminal's queue), in
-   * order, each line in a transaction of its own (a caller's transaction is suspended, so that one
-   * line's failure cannot roll back another's). A line refused by a rule gets {@link Refused} with
-   * its problem; any other failure gets {@link Failed} (nothing of that line was written: it may be
-   * sent again under the same key). Replaying a line under its key gives its stored result.
+   * order. Lines go in chunks of up to {@code bloom.intake.chunk-lines} consecutive lines of one
+   * club, each chunk one transaction with a savepoint per line ({@link IntakeChunk}, ADR 0040): a
+   * line refused by a rule is rolled back to its savepoint and gets {@link Refused} with its
+   * problem, the others commit together. If a chunk fails otherwise (a line's unexpected failure, a
+   * deadlock, the commit), nothing of it stays, and its lines are recorded again one transaction
+   * each, as a batch was before chunks: a line that fails alone gets {@link Failed} (nothing of it
+   * was written: it may be sent again under the same key). A caller's transaction is suspended, so
+   * that one chunk's failure cannot roll back another's. Replaying a line under its key gives its
+   * stored result.
    */
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public List<Outcome> recordAll(TenantId partner, List<Line> lines) {
     List<Outcome> outcomes = new ArrayList<>(lines.size());
-    for (int i = 0; i < lines.size(); i++) {
-      Line line = lines.get(i);
+    int next = 0;
+    while (next < lines.size()) {
+      int to = Math.min(lines.size(), next + Math.max(1, chunkLines));
+      List<Outcome> chunk;
+      int redoUpTo;
       try {
-        if (line instanceof PurchaseLine p) {
-          outcomes.add(new Purchased(i, record(partner, p.key(), p.command())));
-        } else if (line instanceof RefundLine r) {
-          outcomes.add(new Refunded(i, refund(partner, r.key(), r.command())));
-        } else {
-          throw new IllegalArgumentException("not a line of a batch: " + line);
+        chunk = chunks.record(partner, lines, next, to);
+        redoUpTo = -1;
+      } catch (IntakeChunk.Aborted aborted) {
+        chunk = List.of();
+        redoUpTo = aborted.line() + 1;
+      } catch (RuntimeException commitFailed) {
+        // The commit (or the chunk's transaction) failed: none of [next, to) is known to be stored.
+        chunk = List.of();
+        redoUpTo = to;
+      }
+      if (redoUpTo < 0) {
+        outcomes.addAll(chunk);
+        next += chunk.size();
+      } else {
+        for (int i = next; i < redoUpTo; i++) {
+          outcomes.add(recordAlone(partner, i, lines.get(i)));
         }
-      } catch (BloomException refused) {
-        outcomes.add(new Refused(i, refused));
-      } catch (RuntimeException failed) {
-        outcomes.add(new Failed(i, failed));
+        next = redoUpTo;
       }
     }
     return outcomes;
+  }
+
+  /** One line in a transaction of its own (the worker's), with its outcome. */
+  private Outcome recordAlone(TenantId partner, int i, Line line) {
+    try {
+      if (line instanceof PurchaseLine p) {
+        return new Purchased(i, record(partner, p.key(), p.command()));
+      } else if (line instanceof RefundLine r) {
+        return new Refunded(i, refund(partner, r.key(), r.command()));
+      } else {
+        throw new IllegalArgumentException("not a line of a batch: " + line);
+      }
+    } catch (BloomException refused) {
+      return new Refused(i, refused);
+    } catch (RuntimeException failed) {
+      return new Failed(i, failed);
+    }
   }
 
   /** One line of a batch, with the idempotency key it is recorded under. */

@@ -1,7 +1,6 @@
 package club.bloom.ingestion.application;
 
 import club.bloom.billing.application.Quotas;
-import club.bloom.catalogue.domain.CategoryRepository;
 import club.bloom.idempotency.application.IdempotentExecution;
 import club.bloom.idempotency.domain.IdempotencyKey;
 import club.bloom.ingestion.domain.DuplicateReceipt;
@@ -11,6 +10,7 @@ import club.bloom.ingestion.domain.Receipt;
 import club.bloom.ingestion.domain.ReceiptRepository;
 import club.bloom.ledger.domain.Currency;
 import club.bloom.ledger.domain.MemberPoints;
+import club.bloom.ledger.domain.Movement;
 import club.bloom.ledger.domain.PointLedger;
 import club.bloom.ledger.domain.PointsPayment;
 import club.bloom.membership.domain.Member;
@@ -56,12 +56,11 @@ public class PurchaseRecording {
   @Inject TenantRegistry tenants;
   @Inject PassportDirectory passports;
   @Inject Partnerships partnerships;
-  @Inject CategoryRepository categories;
+  @Inject ClubSnapshots snapshots;
   @Inject MemberRepository members;
   @Inject PurchaseRepository purchases;
   @Inject ReceiptRepository receipts;
   @Inject PointLedger ledger;
-  @Inject club.bloom.ledger.domain.LedgerSettings settings;
   @Inject TierStanding standing;
   @Inject IdempotentExecution idempotency;
   @Inject club.bloom.rules.application.EarningRules earningRules;
@@ -73,6 +72,26 @@ public class PurchaseRecording {
 
   @Transactional
   public PurchaseRecorded record(TenantId partnerId, IdempotencyKey key, RecordPurchase command) {
+    return idempotency.once(
+        partnerId,
+        key,
+        "record-purchase",
+        command,
+        PurchaseRecorded.class,
+        () -> doRecord(partnerId, command, PointsPayment.none(command.amount()), Optional.empty()));
+  }
+
+  /**
+   * Records a purchase inside the caller's transaction (a chunk of a batch, ADR 0040): the same
+   * rules and idempotency as {@link #record}. A rule's refusal ({@link
+   * club.bloom.shared.domain.BloomException}) leaves the caller's transaction usable, so that the
+   * caller can roll back to its savepoint and go on with the next line.
+   */
+  @Transactional(
+      value = Transactional.TxType.MANDATORY,
+      dontRollbackOn = club.bloom.shared.domain.BloomException.class)
+  public PurchaseRecorded recordWithin(
+      TenantId partnerId, IdempotencyKey key, RecordPurchase command) {
     return idempotency.once(
         partnerId,
         key,
@@ -120,7 +139,8 @@ public class PurchaseRecording {
     Partnership partnership =
         partnerships.find(clubId, partnerId).orElseThrow(UnknownPassport::new).requireActive();
     Tenant club = tenants.find(clubId).filter(Tenant::isActive).orElseThrow(UnknownPassport::new);
-    if (categories.find(club.schema(), command.category()).isEmpty()
+    ClubSnapshots.ClubSnapshot configuration = snapshots.of(club);
+    if (!configuration.hasCategory(command.category())
         || !partnership.mayReport(command.category())) {
       throw InvalidInput.of(
           "category",
@@ -136,10 +156,15 @@ public class PurchaseRecording {
         members.lockByPassport(club.schema(), passport).orElseThrow(UnknownPassport::new);
 
     Instant now = clock.instant();
-    MemberPoints points = ledger.lock(club.schema(), member.id());
+    // Spending needs her open lots; earning needs only her debt (ADR 0040). Her row is locked.
+    boolean paysWithPoints = payment.points() > 0;
+    MemberPoints points =
+        paysWithPoints
+            ? ledger.lock(club.schema(), member.id())
+            : ledger.forAccrual(club.schema(), member.id());
     UUID purchaseId = UUID.randomUUID();
     String redeemedCurrency = paidWith.map(Currency::code).orElse(Currency.POINTS);
-    if (payment.points() > 0) {
+    if (paysWithPoints) {
       Currency currency = paidWith.orElseThrow();
       String at = partnerId.value().toString();
       ledger.record(
@@ -153,7 +178,7 @@ public class PurchaseRecording {
     }
     // Earning applies to the part of the receipt paid with money.
     Money earningAmount = payment.paidWithMoney();
-    TierLadder ladder = standing.ladder(club);
+    TierLadder ladder = configuration.ladder();
     Optional<TierRule> tierAtPurchase = member.tier().flatMap(ladder::find);
     long basePoints =
         tierAtPurchase
@@ -201,20 +226,27 @@ public class PurchaseRecording {
             pointsEarned,
             payment.points(),
             now));
-    ledger.record(
-        club.schema(),
+    List<Movement> accruals = new java.util.ArrayList<>();
+    accruals.add(
         points.accrue(
-            grant(club, Currency.POINTS, basePoints, null, "purchase", purchaseId, partnerId, now),
+            grant(
+                configuration,
+                Currency.POINTS,
+                basePoints,
+                null,
+                "purchase",
+                purchaseId,
+                partnerId,
+                now),
             now));
     List<BonusView> bonusViews = new java.util.ArrayList<>();
     for (Grant bonus : bonuses) {
       Instant expires =
           bonus.expiresInDays() == null ? null : now.plus(Duration.ofDays(bonus.expiresInDays()));
-      ledger.record(
-          club.schema(),
+      accruals.add(
           points.accrue(
               grant(
-                  club,
+                  configuration,
                   bonus.currency(),
                   bonus.points(),
                   expires,
@@ -225,6 +257,7 @@ public class PurchaseRecording {
               now));
       bonusViews.add(new BonusView(bonus.ruleCode(), bonus.currency(), bonus.points(), expires));
     }
+    ledger.append(club.schema(), accruals);
 
     TierStanding.Evaluated evaluated = standing.afterPurchase(club, ladder, member, now);
     Optional<TierRule> after = evaluated.tier();
@@ -254,7 +287,9 @@ public class PurchaseRecording {
         command.amount(),
         command.category(),
         pointsEarned,
-        points.active(Currency.POINTS, now),
+        paysWithPoints
+            ? points.active(Currency.POINTS, now)
+            : ledger.active(club.schema(), member.id(), Currency.POINTS, now),
         after.map(TierRule::code).orElse(null),
         after.map(TierRule::name).orElse(null),
         ProgressView.of(evaluated.progress(), club.locale()),
@@ -262,7 +297,7 @@ public class PurchaseRecording {
   }
 
   private MemberPoints.Grant grant(
-      Tenant club,
+      ClubSnapshots.ClubSnapshot configuration,
       String currencyCode,
       long amount,
       Instant expires,
@@ -271,8 +306,8 @@ public class PurchaseRecording {
       TenantId partnerId,
       Instant now) {
     Currency currency =
-        settings
-            .currency(club.schema(), currencyCode)
+        configuration
+            .currency(currencyCode)
             .orElseThrow(() -> new IllegalStateException("no currency " + currencyCode));
     return new MemberPoints.Grant(
         currencyCode,

@@ -69,6 +69,23 @@ public class RefundRecording {
         () -> doRefund(partnerId, command));
   }
 
+  /**
+   * Records a refund inside the caller's transaction (a chunk of a batch, ADR 0040): the same rules
+   * and idempotency as {@link #refund}; a rule's refusal leaves the caller's transaction usable.
+   */
+  @Transactional(
+      value = Transactional.TxType.MANDATORY,
+      dontRollbackOn = club.bloom.shared.domain.BloomException.class)
+  public RefundRecorded refundWithin(TenantId partnerId, IdempotencyKey key, RecordRefund command) {
+    return idempotency.once(
+        partnerId,
+        key,
+        "record-refund",
+        command,
+        RefundRecorded.class,
+        () -> doRefund(partnerId, command));
+  }
+
   private RefundRecorded doRefund(TenantId partnerId, RecordRefund command) {
     Tenant partner = tenants.find(partnerId).orElseThrow();
     // The receipt's row lock comes first and serialises the refunds of this receipt: everything

@@ -20,6 +20,15 @@ import java.util.List;
 public class LedgerConfiguration {
   @Inject LedgerSettings settings;
 
+  /** Drops the purchase path's snapshots of the club once the change committed (ADR 0040). */
+  @Inject jakarta.enterprise.event.Event<club.bloom.shared.domain.ConfigurationChanged> changed;
+
+  private void changed(SchemaName club) {
+    if (changed != null) {
+      changed.fire(new club.bloom.shared.domain.ConfigurationChanged(club.value()));
+    }
+  }
+
   public List<Currency> defineCurrencies(SchemaName club, List<CurrencyDefinition> wanted) {
     var seen = new HashSet<String>();
     for (int i = 0; i < wanted.size(); i++) {
@@ -49,6 +58,7 @@ public class LedgerConfiguration {
                           d.inactivityMonths(),
                           d.onlyAtOtherPartners())));
     }
+    changed(club);
     return settings.currencies(club);
   }
 

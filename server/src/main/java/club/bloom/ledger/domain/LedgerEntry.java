@@ -51,4 +51,16 @@ public class LedgerEntry {
   public String reason() {
     return reason;
   }
+
+  public UUID memberId() {
+    return memberId;
+  }
+
+  public String sourceId() {
+    return sourceId;
+  }
+
+  public Instant postedAt() {
+    return postedAt;
+  }
 }

@@ -53,4 +53,21 @@ public class LedgerPosting {
   public long amount() {
     return amount;
   }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID entryId() {
+    return entryId;
+  }
+
+  public UUID memberId() {
+    return memberId;
+  }
+
+  /** The lot the posting moved points of (member-account postings), as stored. */
+  public String lotId() {
+    return lotId;
+  }
 }

@@ -21,6 +21,27 @@ public interface PointLedger {
 
   void record(SchemaName club, Movement movement);
 
+  /**
+   * The member's points for accruing only (ADR 0040): her debt per currency, and no lots — an
+   * accrual needs nothing else, and a member's open lots grow with her purchases. The caller holds
+   * the member's lock (a purchase locks her row first). Use {@link #lock} to spend or take back.
+   */
+  MemberPoints forAccrual(SchemaName club, UUID memberId);
+
+  /**
+   * Writes movements that only add rows (accruals: entries, postings, new lots; nothing they
+   * changed in an existing lot) in one batch per table, with plain SQL (ADR 0040).
+   *
+   * @throws IllegalArgumentException a movement that takes points from a lot
+   */
+  void append(SchemaName club, List<Movement> movements);
+
+  /**
+   * The member's active points in the currency at {@code now} (what {@code MemberPoints.active}
+   * says).
+   */
+  long active(SchemaName club, UUID memberId, String currency, Instant now);
+
   /** Writes the movements together (batched statements). */
   void recordAll(SchemaName club, List<Movement> movements);
 

@@ -126,4 +126,8 @@ public class PointLot {
   public Instant createdAt() {
     return createdAt;
   }
+
+  public UUID originEntry() {
+    return originEntry;
+  }
 }

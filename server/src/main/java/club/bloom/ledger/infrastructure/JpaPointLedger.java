@@ -2,6 +2,7 @@ package club.bloom.ledger.infrastructure;
 
 import club.bloom.ledger.domain.Account;
 import club.bloom.ledger.domain.EntryKind;
+import club.bloom.ledger.domain.LedgerEntry;
 import club.bloom.ledger.domain.LedgerPosting;
 import club.bloom.ledger.domain.MemberPoints;
 import club.bloom.ledger.domain.Movement;
@@ -12,7 +13,13 @@ import club.bloom.tenancy.infrastructure.TenantEntityManagers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +71,138 @@ public class JpaPointLedger implements PointLedger {
       }
     }
     return new MemberPoints(memberId, lots, debt);
+  }
+
+  @Override
+  public MemberPoints forAccrual(SchemaName club, UUID memberId) {
+    return new MemberPoints(memberId, List.of(), debtOf(schemas.of(club), club, memberId));
+  }
+
+  private static Map<String, Long> debtOf(EntityManager em, SchemaName club, UUID memberId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> owed =
+        em.createNativeQuery(
+                "SELECT currency, -SUM(amount) FROM "
+                    + club
+                    + ".ledger_posting WHERE member_id = ? AND account = 'DEBT' GROUP BY currency")
+            .setParameter(1, memberId)
+            .getResultList();
+    Map<String, Long> debt = new HashMap<>();
+    for (Object[] row : owed) {
+      long value = ((Number) row[1]).longValue();
+      if (value > 0) {
+        debt.put((String) row[0], value);
+      }
+    }
+    return debt;
+  }
+
+  /**
+   * Plain JDBC on the transaction's connection (the one EclipseLink and the search path use), one
+   * batch per table, entries first (postings and lots reference them, and postings reference lots).
+   * What EclipseLink holds unflushed is written first, so the order of the transaction's writes is
+   * the order they were made in.
+   */
+  @Override
+  public void append(SchemaName club, List<Movement> movements) {
+    List<Movement> written = movements.stream().filter(m -> !m.postings().isEmpty()).toList();
+    if (written.isEmpty()) {
+      return;
+    }
+    EntityManager em = schemas.of(club);
+    em.flush();
+    Connection connection = em.unwrap(Connection.class);
+    try (PreparedStatement entries =
+            connection.prepareStatement(
+                "INSERT INTO "
+                    + club
+                    + ".ledger_entry (id, member_id, kind, reason, source_id, posted_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)");
+        PreparedStatement lots =
+            connection.prepareStatement(
+                "INSERT INTO "
+                    + club
+                    + ".point_lot (id, member_id, currency, granted, remaining, available_at,"
+                    + " expires_at, origin_entry, purchase_id, partner_id, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement postings =
+            connection.prepareStatement(
+                "INSERT INTO "
+                    + club
+                    + ".ledger_posting (id, entry_id, account, member_id, currency, amount,"
+                    + " lot_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      int lotCount = 0;
+      for (Movement m : written) {
+        LedgerEntry e = m.entry();
+        entries.setObject(1, e.id());
+        entries.setObject(2, e.memberId());
+        entries.setString(3, e.kind().name());
+        entries.setString(4, e.reason());
+        entries.setString(5, e.sourceId());
+        entries.setObject(6, at(e.postedAt()));
+        entries.addBatch();
+        for (PointLot lot : m.newLots()) {
+          lots.setObject(1, lot.id());
+          lots.setObject(2, lot.memberId());
+          lots.setString(3, lot.currency());
+          lots.setLong(4, lot.granted());
+          lots.setLong(5, lot.remaining());
+          lots.setObject(6, at(lot.availableAt()));
+          lots.setObject(
+              7,
+              lot.expiresAt().map(JpaPointLedger::at).orElse(null),
+              Types.TIMESTAMP_WITH_TIMEZONE);
+          lots.setObject(8, lot.originEntry());
+          lots.setString(9, lot.purchaseId().orElse(null));
+          lots.setString(10, lot.partnerId().orElse(null));
+          lots.setObject(11, at(lot.createdAt()));
+          lots.addBatch();
+          lotCount++;
+        }
+        for (LedgerPosting p : m.postings()) {
+          if (p.account() == Account.MEMBER && p.amount() < 0) {
+            throw new IllegalArgumentException("an appended movement never takes from a lot");
+          }
+          postings.setObject(1, p.id());
+          postings.setObject(2, p.entryId());
+          postings.setString(3, p.account().name());
+          postings.setObject(4, p.memberId());
+          postings.setString(5, p.currency());
+          postings.setLong(6, p.amount());
+          postings.setString(7, p.lotId());
+          postings.addBatch();
+        }
+      }
+      entries.executeBatch();
+      if (lotCount > 0) {
+        lots.executeBatch();
+      }
+      postings.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not write the ledger movements", e);
+    }
+  }
+
+  private static OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  @Override
+  public long active(SchemaName club, UUID memberId, String currency, Instant now) {
+    EntityManager em = schemas.of(club);
+    em.flush();
+    Object sum =
+        em.createNativeQuery(
+                "SELECT coalesce(sum(remaining), 0) FROM "
+                    + club
+                    + ".point_lot WHERE member_id = ? AND currency = ? AND remaining > 0"
+                    + " AND available_at <= ? AND (expires_at IS NULL OR expires_at > ?)")
+            .setParameter(1, memberId)
+            .setParameter(2, currency)
+            .setParameter(3, java.sql.Timestamp.from(now))
+            .setParameter(4, java.sql.Timestamp.from(now))
+            .getSingleResult();
+    return ((Number) sum).longValue();
   }
 
   @Override

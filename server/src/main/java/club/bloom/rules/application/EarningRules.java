@@ -46,6 +46,15 @@ public class EarningRules {
   @Inject ConditionLanguage conditions;
   @Inject club.bloom.ledger.domain.LedgerSettings ledger;
 
+  /** Drops the purchase path's snapshots of the club once the change committed (ADR 0040). */
+  @Inject jakarta.enterprise.event.Event<club.bloom.shared.domain.ConfigurationChanged> changed;
+
+  private void changed(SchemaName club) {
+    if (changed != null) {
+      changed.fire(new club.bloom.shared.domain.ConfigurationChanged(club.value()));
+    }
+  }
+
   /**
    * Replaces the club's rules and cap (idempotent: the same set twice leaves the same state). Every
    * problem is reported at once, by the field of the request: {@code rules[2].condition} with the
@@ -96,6 +105,7 @@ public class EarningRules {
             });
     saved.capAt(maxAccrualPercent);
     saved.revised();
+    changed(club);
     return new Revised(new RuleSet(definitions, maxAccrualPercent), saved.revision());
   }
 
@@ -167,7 +177,27 @@ public class EarningRules {
    */
   @Transactional
   public List<Grant> grantsFor(SchemaName club, PurchaseFacts facts, long baseAccrualPoints) {
-    return simulate(club, facts, baseAccrualPoints).grants();
+    return saved
+        .get(club.value(), schema -> list(club))
+        .evaluate(
+            facts,
+            baseAccrualPoints,
+            rule -> conditions.compile(club, rule.code(), rule.condition()))
+        .grants();
+  }
+
+  /**
+   * The saved rule sets purchases evaluate, kept per club (ADR 0040): {@link #define} drops the
+   * club's set once its transaction succeeded; other replicas follow within 5 s.
+   */
+  final club.bloom.shared.domain.Snapshots<String, RuleSet> saved =
+      new club.bloom.shared.domain.Snapshots<>(java.time.Duration.ofSeconds(5));
+
+  void forget(
+      @jakarta.enterprise.event.Observes(
+              during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+          club.bloom.shared.domain.ConfigurationChanged changed) {
+    saved.forget(changed.schema());
   }
 
   /** Every problem of a set, by the field of {@code PUT /rules}; empty when it may be saved. */

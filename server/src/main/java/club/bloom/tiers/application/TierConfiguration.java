@@ -22,6 +22,15 @@ import java.util.stream.Collectors;
 public class TierConfiguration {
   @Inject TierRepository tiers;
 
+  /** Drops the purchase path's snapshots of the club once the change committed (ADR 0040). */
+  @Inject jakarta.enterprise.event.Event<club.bloom.shared.domain.ConfigurationChanged> changed;
+
+  private void changed(SchemaName club) {
+    if (changed != null) {
+      changed.fire(new club.bloom.shared.domain.ConfigurationChanged(club.value()));
+    }
+  }
+
   @Transactional
   public TierLadder define(SchemaName club, List<TierRule> rules) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -50,6 +59,7 @@ public class TierConfiguration {
     existing.values().forEach(t -> tiers.remove(club, t));
     tiers.flush(club);
     rules.forEach(r -> tiers.add(club, new Tier(r)));
+    changed(club);
     return new TierLadder(rules);
   }
 

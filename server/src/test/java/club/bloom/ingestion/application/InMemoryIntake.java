@@ -35,6 +35,7 @@ import club.bloom.rules.domain.PurchaseFacts;
 import club.bloom.shared.domain.InvalidInput;
 import club.bloom.shared.domain.Money;
 import club.bloom.tenancy.domain.ProvisioningStep;
+import club.bloom.tenancy.domain.Savepoints;
 import club.bloom.tenancy.domain.SchemaName;
 import club.bloom.tenancy.domain.Slug;
 import club.bloom.tenancy.domain.Tenant;
@@ -122,6 +123,10 @@ final class InMemoryIntake {
   final RefundRecording refundRecording = new RefundRecording();
   final RedemptionRecording redemptionRecording = new RedemptionRecording();
   final PurchaseIntake intake = new PurchaseIntake();
+  final IntakeChunk chunk = new IntakeChunk();
+
+  /** What the batch's chunks did with savepoints (mark, release, rollback), in order. */
+  final List<String> savepointCalls = new ArrayList<>();
 
   InMemoryIntake() {
     for (Tenant t : List.of(club, otherClub, partner, otherPartner)) {
@@ -164,12 +169,17 @@ final class InMemoryIntake {
     p.tenants = registry;
     p.passports = directory;
     p.partnerships = links;
-    p.categories = fake(CategoryRepository.class, new Categories());
+    ClubSnapshots snapshots = new ClubSnapshots();
+    snapshots.categories = fake(CategoryRepository.class, new Categories());
+    snapshots.standing = standing;
+    snapshots.settings = settings;
+    // Tests change the configuration between requests without the event: read it every time.
+    snapshots.kept = new club.bloom.shared.domain.Snapshots<>(Duration.ZERO);
+    p.snapshots = snapshots;
     p.members = memberRepository;
     p.purchases = purchaseRepository;
     p.receipts = receiptRepository;
     p.ledger = ledger;
-    p.settings = settings;
     p.standing = standing;
     p.idempotency = idempotency;
     p.earningRules =
@@ -221,9 +231,54 @@ final class InMemoryIntake {
     d.idempotency = idempotency;
     d.accepted = events(fired);
 
+    wireChunk(chunk, registry, directory, receiptRepository);
     intake.purchases = purchaseRecording;
     intake.refunds = refundRecording;
     intake.redemptions = redemptionRecording;
+    intake.chunks = chunk;
+  }
+
+  /** Wires a chunk (or a test's subclass of it) to the stores and the recorded savepoint calls. */
+  void wireChunk(IntakeChunk c) {
+    wireChunk(
+        c,
+        fake(TenantRegistry.class, new Registry()),
+        fake(PassportDirectory.class, new Directory()),
+        fake(ReceiptRepository.class, new Receipts()));
+  }
+
+  private void wireChunk(
+      IntakeChunk c,
+      TenantRegistry registry,
+      PassportDirectory directory,
+      ReceiptRepository receiptRepository) {
+    c.purchases = purchaseRecording;
+    c.refunds = refundRecording;
+    c.tenants = registry;
+    c.passports = directory;
+    c.receipts = receiptRepository;
+    c.savepoints =
+        new Savepoints() {
+          @Override
+          public void mark(String name) {
+            savepointCalls.add("mark");
+          }
+
+          @Override
+          public void rollbackTo(String name) {
+            savepointCalls.add("rollback");
+          }
+
+          @Override
+          public void release(String name) {
+            savepointCalls.add("release");
+          }
+
+          @Override
+          public boolean doomed() {
+            return false;
+          }
+        };
   }
 
   // Fixture builders.
@@ -326,6 +381,10 @@ final class InMemoryIntake {
   }
 
   private final class Categories {
+    List<Category> all(SchemaName schema) {
+      return schema.equals(club.schema()) ? List.copyOf(categories.values()) : List.of();
+    }
+
     Optional<Category> find(SchemaName schema, String code) {
       return schema.equals(club.schema())
           ? Optional.ofNullable(categories.get(code))
@@ -449,6 +508,19 @@ final class InMemoryIntake {
 
     void record(SchemaName s, Movement movement) {
       movements.add(movement);
+    }
+
+    MemberPoints forAccrual(SchemaName s, UUID memberId) {
+      // The same object as lock(): its lots are this store's lots, so balances add up.
+      return lock(s, memberId);
+    }
+
+    void append(SchemaName s, List<Movement> accruals) {
+      movements.addAll(accruals);
+    }
+
+    long active(SchemaName s, UUID memberId, String currency, Instant now) {
+      return lock(s, memberId).active(currency, now);
     }
 
     Map<String, Long> grantedFor(SchemaName s, String purchaseId) {

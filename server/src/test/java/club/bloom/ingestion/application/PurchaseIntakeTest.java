@@ -83,7 +83,20 @@ class PurchaseIntakeTest {
             }
             return club.purchaseRecording.record(partner, key, command);
           }
+
+          @Override
+          public PurchaseRecording.PurchaseRecorded recordWithin(
+              TenantId partner, IdempotencyKey key, RecordPurchase command) {
+            if (command.receiptNumber().equals("R-2")) {
+              throw outage;
+            }
+            return club.purchaseRecording.recordWithin(partner, key, command);
+          }
         };
+    IntakeChunk chunk = new IntakeChunk();
+    club.wireChunk(chunk);
+    chunk.purchases = flaky.purchases;
+    flaky.chunks = chunk;
 
     List<Outcome> outcomes =
         flaky.recordAll(
@@ -97,5 +110,109 @@ class PurchaseIntakeTest {
     assertSame(outage, assertInstanceOf(Failed.class, outcomes.get(1)).error());
     assertInstanceOf(Purchased.class, outcomes.get(2));
     assertEquals(2, club.purchases.size());
+  }
+
+  @Test
+  void aChunkRollsARefusedLineBackToItsSavepointAndKeepsTheOthers() {
+    Member anna = club.member(null);
+
+    List<Outcome> outcomes =
+        club.intake.recordAll(
+            club.partner.id(),
+            List.of(
+                new PurchaseLine(key("1"), purchase(anna, "1000.00", "gastro", "R-1")),
+                new PurchaseLine(key("2"), purchase(anna, "1000.00", "fitness", "R-2")),
+                new PurchaseLine(key("3"), purchase(anna, "2000.00", "spa", "R-3"))));
+
+    assertInstanceOf(Purchased.class, outcomes.get(0));
+    assertInstanceOf(Refused.class, outcomes.get(1));
+    assertInstanceOf(Purchased.class, outcomes.get(2));
+    assertEquals(
+        List.of("mark", "release", "mark", "rollback", "mark", "release"),
+        club.savepointCalls,
+        "one savepoint per line; only the refused line is rolled back to it");
+  }
+
+  @Test
+  void aChunkHoldsLinesOfOneClubAndEndsBeforeAnotherClubsLine() {
+    Member anna = club.member(null);
+    Member boris = club.member(null);
+    club.passports.put(boris.passport(), club.otherClub.id());
+    List<List<Integer>> chunks = new java.util.ArrayList<>();
+    IntakeChunk counting =
+        new IntakeChunk() {
+          @Override
+          public List<Outcome> record(
+              TenantId partner, List<PurchaseIntake.Line> lines, int from, int to) {
+            List<Outcome> done = super.record(partner, lines, from, to);
+            chunks.add(done.stream().map(Outcome::line).toList());
+            return done;
+          }
+        };
+    club.wireChunk(counting);
+    club.intake.chunks = counting;
+    club.intake.chunkLines = 3;
+
+    List<Outcome> outcomes =
+        club.intake.recordAll(
+            club.partner.id(),
+            List.of(
+                new PurchaseLine(key("1"), purchase(anna, "1000.00", "gastro", "R-1")),
+                new PurchaseLine(key("2"), purchase(anna, "1000.00", "gastro", "R-2")),
+                new PurchaseLine(key("3"), purchase(boris, "1000.00", "gastro", "R-3")),
+                new PurchaseLine(key("4"), purchase(anna, "1000.00", "gastro", "R-4")),
+                new PurchaseLine(key("5"), purchase(anna, "1000.00", "gastro", "R-5")),
+                new PurchaseLine(key("6"), purchase(anna, "1000.00", "gastro", "R-6")),
+                new PurchaseLine(key("7"), purchase(anna, "1000.00", "gastro", "R-7"))));
+
+    assertEquals(List.of(List.of(0, 1), List.of(2), List.of(3, 4, 5), List.of(6)), chunks);
+    assertEquals(List.of(0, 1, 2, 3, 4, 5, 6), outcomes.stream().map(Outcome::line).toList());
+    // The other club never let this partner in: boris's passport is unknown to it.
+    assertEquals(
+        "unknown-passport", assertInstanceOf(Refused.class, outcomes.get(2)).problem().type());
+    assertEquals(6, club.purchases.size());
+  }
+
+  @Test
+  void aChunkThatFailsIsRecordedAgainOneLineATransaction() {
+    Member anna = club.member(null);
+    List<String> alone = new java.util.ArrayList<>();
+    PurchaseIntake intake = new PurchaseIntake();
+    intake.refunds = club.refundRecording;
+    intake.redemptions = club.redemptionRecording;
+    intake.purchases =
+        new PurchaseRecording() {
+          @Override
+          public PurchaseRecorded record(
+              TenantId partner, IdempotencyKey key, RecordPurchase command) {
+            alone.add(command.receiptNumber());
+            return club.purchaseRecording.record(partner, key, command);
+          }
+
+          @Override
+          public PurchaseRecorded recordWithin(
+              TenantId partner, IdempotencyKey key, RecordPurchase command) {
+            if (command.receiptNumber().equals("R-2")) {
+              throw new IllegalStateException("deadlock detected");
+            }
+            return club.purchaseRecording.recordWithin(partner, key, command);
+          }
+        };
+    IntakeChunk chunk = new IntakeChunk();
+    club.wireChunk(chunk);
+    chunk.purchases = intake.purchases;
+    intake.chunks = chunk;
+
+    List<Outcome> outcomes =
+        intake.recordAll(
+            club.partner.id(),
+            List.of(
+                new PurchaseLine(key("1"), purchase(anna, "1000.00", "gastro", "R-1")),
+                new PurchaseLine(key("2"), purchase(anna, "1000.00", "gastro", "R-2")),
+                new PurchaseLine(key("3"), purchase(anna, "1000.00", "gastro", "R-3"))));
+
+    assertEquals(List.of("R-1", "R-2"), alone, "the aborted chunk's lines, one at a time");
+    outcomes.forEach(o -> assertInstanceOf(Purchased.class, o));
+    assertEquals(3, club.purchases.size());
   }
 }

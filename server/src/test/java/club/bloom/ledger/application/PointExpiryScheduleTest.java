@@ -154,6 +154,21 @@ class PointExpiryScheduleTest {
     }
 
     @Override
+    public MemberPoints forAccrual(SchemaName club, UUID memberId) {
+      throw new UnsupportedOperationException("expiry never accrues");
+    }
+
+    @Override
+    public void append(SchemaName club, List<Movement> movements) {
+      throw new UnsupportedOperationException("expiry never accrues");
+    }
+
+    @Override
+    public long active(SchemaName club, UUID memberId, String currency, Instant now) {
+      throw new UnsupportedOperationException("expiry never reads a balance");
+    }
+
+    @Override
     public void record(SchemaName club, Movement movement) {
       throw new UnsupportedOperationException();
     }

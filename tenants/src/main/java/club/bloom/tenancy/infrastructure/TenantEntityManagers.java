@@ -63,6 +63,60 @@ public class TenantEntityManagers {
     return em;
   }
 
+  /**
+   * Flushes, then marks a savepoint on the transaction's connection. {@code name} is a constant of
+   * the caller (an SQL identifier), never input.
+   */
+  void savepoint(String name) {
+    requireTransaction();
+    em.flush();
+    em.createNativeQuery("SAVEPOINT " + identifier(name)).executeUpdate();
+  }
+
+  /**
+   * Drops the persistence context's unflushed changes and rolls the connection back to the
+   * savepoint. PostgreSQL also undoes a {@code set_config(…, true)} made after the savepoint, so
+   * the path this transaction asked for is set again: the Java side ({@link TenantPath}) and the
+   * connection always agree, and a schema added after the savepoint stays allowed (the transaction
+   * still holds at most one club and one partner).
+   */
+  void rollbackToSavepoint(String name) {
+    requireTransaction();
+    em.clear();
+    em.createNativeQuery("ROLLBACK TO SAVEPOINT " + identifier(name)).executeUpdate();
+    TenantPath path = (TenantPath) transactions.getResource(KEY);
+    if (path != null && !path.searchPath().isEmpty()) {
+      em.createNativeQuery("SELECT set_config('search_path', ?, true)")
+          .setParameter(1, path.searchPath())
+          .getSingleResult();
+    }
+  }
+
+  /** Flushes and releases the savepoint (what was done since it stays in the transaction). */
+  void releaseSavepoint(String name) {
+    requireTransaction();
+    em.flush();
+    em.createNativeQuery("RELEASE SAVEPOINT " + identifier(name)).executeUpdate();
+  }
+
+  /** Whether the current transaction is marked for rollback only. */
+  boolean rollbackOnly() {
+    return transactions.getTransactionStatus() == Status.STATUS_MARKED_ROLLBACK;
+  }
+
+  private void requireTransaction() {
+    if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+      throw new IllegalStateException("savepoints exist inside an active transaction only");
+    }
+  }
+
+  private static String identifier(String name) {
+    if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("not a savepoint name: " + name);
+    }
+    return name;
+  }
+
   /** The schemas on the search path of the current transaction, in order (for tests). */
   public String currentPath() {
     return String.valueOf(

@@ -729,6 +729,77 @@ export interface RevisedRuleSet {
   revision: string | null;
 }
 
+/** `WebhookEventType` */
+export type WebhookEventType =
+  | 'purchase.recorded'
+  | 'refund.recorded'
+  | 'redemption.recorded'
+  | 'member.tier_changed'
+  | 'points.expiring'
+  | 'import.finished';
+
+/** `WebhookEndpoint`: never a secret. */
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  description?: string;
+  eventTypes: WebhookEventType[];
+  status: 'enabled' | 'disabled';
+  disabledReason?: string;
+  disabledAt?: string;
+  previousSecretValidUntil?: string;
+  notifyEmail?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `NewWebhookEndpoint` */
+export interface NewWebhookEndpoint {
+  url: string;
+  description?: string;
+  eventTypes: WebhookEventType[];
+  notifyEmail?: string;
+}
+
+/** `WebhookEndpointWithSecret`: the secret, shown once. */
+export interface WebhookEndpointWithSecret {
+  endpoint: WebhookEndpoint;
+  secret: string;
+}
+
+/** `WebhookMessage` */
+export interface WebhookMessage {
+  id: string;
+  eventType: WebhookEventType;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  createdAt: string;
+  lastAttemptAt?: string;
+  deliveredAt?: string;
+}
+
+/** `WebhookDeliveryAttempt` */
+export interface WebhookDeliveryAttempt {
+  attemptedAt: string;
+  durationMs: number;
+  statusCode?: number;
+  error?: string;
+  manual: boolean;
+}
+
+/** `WebhookMessageDetail` */
+export interface WebhookMessageDetail {
+  message: WebhookMessage;
+  body: string;
+  attempts: WebhookDeliveryAttempt[];
+}
+
+/** Whose webhook endpoints: a club's or a partner's, by slug. */
+export interface WebhookOwner {
+  kind: TenantKinds;
+  slug: string;
+}
+
 export interface RequestOptions {
   signal?: AbortSignal;
 }
@@ -924,6 +995,42 @@ export interface BloomApi {
     change: PlanChangeRequest,
     options?: RequestOptions,
   ): Promise<Subscription>;
+  listWebhookEndpoints(owner: WebhookOwner, options?: RequestOptions): Promise<WebhookEndpoint[]>;
+  createWebhookEndpoint(
+    owner: WebhookOwner,
+    body: NewWebhookEndpoint,
+    options?: RequestOptions,
+  ): Promise<WebhookEndpointWithSecret>;
+  rotateWebhookSecret(
+    owner: WebhookOwner,
+    id: string,
+    graceHours: number,
+    options?: RequestOptions,
+  ): Promise<WebhookEndpointWithSecret>;
+  setWebhookEndpointEnabled(
+    owner: WebhookOwner,
+    id: string,
+    enabled: boolean,
+    options?: RequestOptions,
+  ): Promise<WebhookEndpoint>;
+  deleteWebhookEndpoint(owner: WebhookOwner, id: string, options?: RequestOptions): Promise<void>;
+  listWebhookMessages(
+    owner: WebhookOwner,
+    id: string,
+    options?: RequestOptions,
+  ): Promise<WebhookMessage[]>;
+  getWebhookMessage(
+    owner: WebhookOwner,
+    id: string,
+    message: string,
+    options?: RequestOptions,
+  ): Promise<WebhookMessageDetail>;
+  redeliverWebhookMessage(
+    owner: WebhookOwner,
+    id: string,
+    message: string,
+    options?: RequestOptions,
+  ): Promise<WebhookMessage>;
 }
 
 /** A tenant kind as a path segment of `/platform/tenants/{kind}/{slug}`. */
@@ -945,6 +1052,10 @@ const JSON_ACCEPT = 'application/json, application/problem+json';
 
 function clubPath(club: string): string {
   return `/clubs/${encodeURIComponent(club)}`;
+}
+
+function webhookPath(owner: WebhookOwner): string {
+  return `/${owner.kind}/${encodeURIComponent(owner.slug)}/webhook-endpoints`;
 }
 
 function partnerPath(partner: string): string {
@@ -1301,6 +1412,55 @@ export function createApi(options: ApiClientOptions = {}): BloomApi {
         'DELETE',
       );
     },
+    listWebhookEndpoints: (owner, request) =>
+      getJson<WebhookEndpoint[]>(webhookPath(owner), true, request),
+    createWebhookEndpoint: (owner, body, request) =>
+      sendJson<WebhookEndpointWithSecret>('POST', webhookPath(owner), true, body, request),
+    rotateWebhookSecret: (owner, id, graceHours, request) =>
+      sendJson<WebhookEndpointWithSecret>(
+        'POST',
+        `${webhookPath(owner)}/${encodeURIComponent(id)}/rotation`,
+        true,
+        { graceHours },
+        request,
+      ),
+    setWebhookEndpointEnabled: (owner, id, enabled, request) =>
+      sendJson<WebhookEndpoint>(
+        'POST',
+        `${webhookPath(owner)}/${encodeURIComponent(id)}/${enabled ? 'enable' : 'disable'}`,
+        true,
+        undefined,
+        request,
+      ),
+    deleteWebhookEndpoint: async (owner, id, request) => {
+      await send(
+        `${webhookPath(owner)}/${encodeURIComponent(id)}`,
+        JSON_ACCEPT,
+        true,
+        request,
+        'DELETE',
+      );
+    },
+    listWebhookMessages: (owner, id, request) =>
+      getJson<WebhookMessage[]>(
+        `${webhookPath(owner)}/${encodeURIComponent(id)}/messages?limit=50`,
+        true,
+        request,
+      ),
+    getWebhookMessage: (owner, id, message, request) =>
+      getJson<WebhookMessageDetail>(
+        `${webhookPath(owner)}/${encodeURIComponent(id)}/messages/${encodeURIComponent(message)}`,
+        true,
+        request,
+      ),
+    redeliverWebhookMessage: (owner, id, message, request) =>
+      sendJson<WebhookMessage>(
+        'POST',
+        `${webhookPath(owner)}/${encodeURIComponent(id)}/messages/${encodeURIComponent(message)}/redelivery`,
+        true,
+        undefined,
+        request,
+      ),
     listPartnerStaff: (partner, request) =>
       getJson<StaffMember[]>(`${partnerPath(partner)}/staff`, true, request),
     invitePartnerStaff: (partner, email, role, request) =>

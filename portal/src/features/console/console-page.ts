@@ -5,8 +5,10 @@
  * instead of showing a broken console.
  */
 import { errorBanner } from '../../components/error-banner';
+import { CLUB_EVENT_TYPES, showWebhooks } from '../../components/webhooks-panel';
 import { ApiError, toProblem, type BloomApi, type Problem } from '../../lib/api';
 import { h } from '../../lib/dom';
+import { t } from '../../lib/i18n';
 import type { ConsoleContext } from './context';
 import { ledgerPanel } from './ledger-panel';
 import { rulesPanel } from './rules-panel';
@@ -96,6 +98,14 @@ export async function showConsole(container: HTMLElement, options: ConsoleOption
             : (ledgerPolicy as PromiseRejectedResult).reason,
         );
 
+  const webhooks = h('section', { class: 'console-panel', testid: 'webhooks-panel' });
+  void showWebhooks(webhooks, {
+    api,
+    owner: { kind: 'clubs', slug: club },
+    eventTypes: CLUB_EVENT_TYPES,
+    signal,
+  });
+
   container.replaceChildren(
     h(
       'header',
@@ -108,6 +118,7 @@ export async function showConsole(container: HTMLElement, options: ConsoleOption
       { id: 'rules', label: 'Правила начисления', panel: rules },
       { id: 'tiers', label: 'Уровни', panel: ladder },
       { id: 'ledger', label: 'Валюты и списание', panel: ledger },
+      { id: 'webhooks', label: t('webhooks.title'), panel: webhooks },
     ]),
   );
 }

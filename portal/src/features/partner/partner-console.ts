@@ -7,6 +7,7 @@
  * keys, say) says so in its place.
  */
 import { errorBanner } from '../../components/error-banner';
+import { PARTNER_EVENT_TYPES, showWebhooks } from '../../components/webhooks-panel';
 import {
   ApiError,
   toProblem,
@@ -118,6 +119,7 @@ export async function showPartnerConsole(
   const staffSection = section('Сотрудники', 'partner-staff');
   const planSection = section('Тариф', 'partner-plan');
   const importsSection = section(t('imports.title'), 'partner-imports');
+  const webhooksSection = section(t('webhooks.title'), 'partner-webhooks');
   container.replaceChildren(
     h(
       'header',
@@ -129,6 +131,7 @@ export async function showPartnerConsole(
     clubsSection.element,
     keysSection.element,
     staffSection.element,
+    webhooksSection.element,
     planSection.element,
     importsSection.element,
   );
@@ -138,6 +141,12 @@ export async function showPartnerConsole(
     loadInto(ctx, staffSection.body, () => showStaff(ctx, staffSection.body)),
     loadInto(ctx, planSection.body, () => showPlan(ctx, planSection.body)),
     loadInto(ctx, importsSection.body, () => showImports(ctx, importsSection.body)),
+    showWebhooks(webhooksSection.body, {
+      api,
+      owner: { kind: 'partners', slug: partner },
+      eventTypes: PARTNER_EVENT_TYPES,
+      signal,
+    }),
   ]);
 }
 

@@ -76,4 +76,8 @@ public final class BloomApi {
   public club.bloom.client.api.PartnershipsApi partnerships() {
     return new club.bloom.client.api.PartnershipsApi(client);
   }
+
+  public club.bloom.client.api.WebhooksApi webhooks() {
+    return new club.bloom.client.api.WebhooksApi(client);
+  }
 }

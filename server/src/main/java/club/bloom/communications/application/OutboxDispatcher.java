@@ -238,6 +238,14 @@ public class OutboxDispatcher {
       }
     } else if (next instanceof RetryPolicy.Next.GiveUp giveUp) {
       fail(message, giveUp.reason());
+      if (channel != null) {
+        boolean exhausted = result instanceof Delivery.Failed f && !f.permanent();
+        try {
+          channel.gaveUp(message.id(), payload, exhausted, giveUp.reason());
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "outbox: the channel's give-up step failed for " + message, e);
+        }
+      }
     }
   }
 

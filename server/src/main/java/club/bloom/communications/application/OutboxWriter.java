@@ -61,6 +61,14 @@ public class OutboxWriter {
 
   /** Writes the row in the current transaction; its id is the message's stable id. */
   Optional<UUID> write(Payload payload) {
+    return write(payload, null);
+  }
+
+  /**
+   * Writes the row in the current transaction, in order with the earlier pending rows of {@code
+   * orderingKey} (null: no order). Other contexts (webhooks, ADR 0042) write their rows here.
+   */
+  public Optional<UUID> write(Payload payload, String orderingKey) {
     int status = transactions.getTransactionStatus();
     if (status == Status.STATUS_MARKED_ROLLBACK) {
       LOG.fine(() -> payload + " not written: its transaction is rolling back");
@@ -73,7 +81,7 @@ public class OutboxWriter {
               + " reports (ADR 0032)");
     }
     UUID id = UUID.randomUUID();
-    outbox.append(id, payload.channel(), payload.kind(), seal.seal(id, payload));
+    outbox.append(id, payload.channel(), payload.kind(), seal.seal(id, payload), orderingKey);
     wakeAfterCommit();
     return Optional.of(id);
   }

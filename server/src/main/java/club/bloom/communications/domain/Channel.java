@@ -1,7 +1,8 @@
 package club.bloom.communications.domain;
 
-/** How a message leaves Bloom. Webhooks will be a third channel on the same outbox. */
+/** How a message leaves Bloom: mail, text message, or a signed webhook (ADR 0042). */
 public enum Channel {
   MAIL,
-  TEXT
+  TEXT,
+  WEBHOOK
 }

@@ -11,4 +11,13 @@ public interface DeliveryChannel {
   Channel channel();
 
   Delivery deliver(UUID messageId, Payload payload);
+
+  /**
+   * The dispatcher gave the row up (its retries ran out, or the failure was permanent): the
+   * channel's chance to record it (webhooks disable an endpoint that failed for days). It must not
+   * throw.
+   *
+   * @param retriesExhausted true when the retry window ran out, false for a permanent failure
+   */
+  default void gaveUp(UUID messageId, Payload payload, boolean retriesExhausted, String reason) {}
 }

@@ -11,7 +11,16 @@ import java.util.UUID;
  */
 public interface Outbox {
   /** A new pending row, due at once, in the caller's (the fact's) transaction. */
-  void append(UUID id, Channel channel, String kind, byte[] sealedPayload);
+  default void append(UUID id, Channel channel, String kind, byte[] sealedPayload) {
+    append(id, channel, kind, sealedPayload, null);
+  }
+
+  /**
+   * As {@link #append}, in order with the other rows of {@code orderingKey} (null: none): a row is
+   * claimed only when no row of its key written before it is still pending, so a receiver gets them
+   * in the order they were written (webhooks: per endpoint and member, ADR 0042).
+   */
+  void append(UUID id, Channel channel, String kind, byte[] sealedPayload, String orderingKey);
 
   /**
    * Claims up to {@code limit} due rows that no other dispatcher holds (rows locked by a concurrent

@@ -3,6 +3,7 @@ package club.bloom.communications.domain;
 import club.bloom.shared.domain.OutgoingMail;
 import club.bloom.shared.domain.OutgoingTextMessage;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * What an outbox row carries to its channel. It holds personal data (an address, a text with a code
@@ -20,6 +21,39 @@ public sealed interface Payload {
 
   static Payload of(OutgoingTextMessage message) {
     return new Text(message);
+  }
+
+  static Payload webhook(UUID messageId, UUID endpointId, String eventType, boolean manual) {
+    return new Webhook(messageId, endpointId, eventType, manual);
+  }
+
+  /**
+   * A webhook delivery: which message (its id is the {@code webhook-id}) to which endpoint. The
+   * body and the endpoint's URL and secrets are read at delivery, so a rotated secret signs at once
+   * and a disabled endpoint receives nothing more. {@code manual}: a redelivery asked for by staff.
+   */
+  record Webhook(UUID messageId, UUID endpointId, String eventType, boolean manual)
+      implements Payload {
+    public Webhook {
+      Objects.requireNonNull(messageId, "messageId");
+      Objects.requireNonNull(endpointId, "endpointId");
+      Objects.requireNonNull(eventType, "eventType");
+    }
+
+    @Override
+    public Channel channel() {
+      return Channel.WEBHOOK;
+    }
+
+    @Override
+    public String kind() {
+      return eventType;
+    }
+
+    @Override
+    public String toString() {
+      return "webhook " + eventType + " " + messageId;
+    }
   }
 
   /** An e-mail. */

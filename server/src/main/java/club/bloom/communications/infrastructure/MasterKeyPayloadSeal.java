@@ -125,6 +125,10 @@ public class MasterKeyPayloadSeal implements PayloadSeal {
       } else if (payload instanceof Payload.Text t) {
         write(out, t.message().to());
         write(out, t.message().text());
+      } else if (payload instanceof Payload.Webhook w) {
+        write(out, w.messageId().toString());
+        write(out, w.endpointId().toString());
+        write(out, w.manual() ? "manual" : "auto");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -137,6 +141,12 @@ public class MasterKeyPayloadSeal implements PayloadSeal {
       return switch (channel) {
         case MAIL -> Payload.of(new OutgoingMail(kind, read(in), read(in), read(in)));
         case TEXT -> Payload.of(new OutgoingTextMessage(kind, read(in), read(in)));
+        case WEBHOOK ->
+            Payload.webhook(
+                UUID.fromString(read(in)),
+                UUID.fromString(read(in)),
+                kind,
+                "manual".equals(read(in)));
       };
     }
   }

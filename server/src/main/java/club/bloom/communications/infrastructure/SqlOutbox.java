@@ -35,9 +35,12 @@ public class SqlOutbox implements Outbox {
       "UPDATE platform.outbox_message m SET claim_token = ?, claimed_by = ?,"
           + " attempts = m.attempts + 1, last_attempt_at = statement_timestamp(),"
           + " next_attempt_at = statement_timestamp() + make_interval(secs => ?)"
-          + " WHERE m.id IN (SELECT id FROM platform.outbox_message"
-          + " WHERE status = 'PENDING' AND next_attempt_at <= statement_timestamp()"
-          + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
+          + " WHERE m.id IN (SELECT o.id FROM platform.outbox_message o"
+          + " WHERE o.status = 'PENDING' AND o.next_attempt_at <= statement_timestamp()"
+          // In order per key (ADR 0042): not while an earlier row of its key is pending.
+          + " AND (o.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM platform.outbox_message e"
+          + " WHERE e.ordering_key = o.ordering_key AND e.status = 'PENDING' AND e.seq < o.seq))"
+          + " ORDER BY o.next_attempt_at LIMIT ? FOR UPDATE OF o SKIP LOCKED)"
           + " RETURNING m.id, m.channel, m.kind, m.attempts, m.created_at, m.last_attempt_at,"
           + " m.payload";
 
@@ -52,15 +55,17 @@ public class SqlOutbox implements Outbox {
   }
 
   @Override
-  public void append(UUID id, Channel channel, String kind, byte[] sealedPayload) {
+  public void append(
+      UUID id, Channel channel, String kind, byte[] sealedPayload, String orderingKey) {
     update(
         "INSERT INTO platform.outbox_message (id, channel, kind, status, payload, attempts,"
-            + " next_attempt_at, created_at) VALUES (?, ?, ?, 'PENDING', ?, 0,"
-            + " statement_timestamp(), statement_timestamp())",
+            + " next_attempt_at, created_at, ordering_key) VALUES (?, ?, ?, 'PENDING', ?, 0,"
+            + " statement_timestamp(), statement_timestamp(), ?)",
         id,
         channel.name(),
         kind,
-        sealedPayload);
+        sealedPayload,
+        orderingKey);
   }
 
   @Override

@@ -67,6 +67,8 @@ public class PurchaseRecording {
   @Inject club.bloom.membership.domain.PersonalDataVault vault;
   @Inject Quotas quotas;
   @Inject Clock clock;
+  // Webhooks (ADR 0042) observe it inside this transaction.
+  @Inject jakarta.enterprise.event.Event<club.bloom.ingestion.domain.PurchaseAccepted> accepted;
 
   @Transactional
   public PurchaseRecorded record(TenantId partnerId, IdempotencyKey key, RecordPurchase command) {
@@ -262,6 +264,21 @@ public class PurchaseRecording {
     // Metered with the purchase, last: over either plan's monthly limit this refuses it (402) and
     // everything above rolls back; a replay never gets here, so it never counts twice.
     quotas.purchaseAccepted(partner, club);
+    accepted.fire(
+        new club.bloom.ingestion.domain.PurchaseAccepted(
+            partnerId,
+            club.id(),
+            member.id(),
+            passport.value(),
+            purchaseId,
+            command.receiptNumber(),
+            command.amount(),
+            command.category(),
+            occurredAt,
+            pointsEarned,
+            payment.points(),
+            redeemedCurrency,
+            now));
     return new PurchaseRecorded(
         purchaseId,
         command.receiptNumber(),

@@ -50,6 +50,8 @@ public class RedemptionRecording {
   @Inject RedemptionConfirmation confirmation;
   @Inject PurchaseRecording purchases;
   @Inject IdempotentExecution idempotency;
+  // Webhooks (ADR 0042) observe it inside this transaction.
+  @Inject jakarta.enterprise.event.Event<club.bloom.ingestion.domain.RedemptionAccepted> accepted;
 
   @Transactional
   public RedemptionRecorded redeem(
@@ -90,6 +92,19 @@ public class RedemptionRecording {
     confirmation.confirm(club.schema(), member.id(), command.confirmationCode());
     PurchaseRecorded purchase =
         purchases.recordPaidWithPoints(partnerId, receipt, payment, currency);
+    accepted.fire(
+        new club.bloom.ingestion.domain.RedemptionAccepted(
+            partnerId,
+            club.id(),
+            member.id(),
+            passport.value(),
+            purchase.purchaseId(),
+            receipt.receiptNumber(),
+            currency.code(),
+            payment.points(),
+            payment.paidWithPoints(),
+            payment.paidWithMoney(),
+            java.time.Instant.now()));
     return new RedemptionRecorded(
         purchase,
         currency.code(),

@@ -55,6 +55,9 @@ public class RefundRecording {
   @Inject IdempotentExecution idempotency;
   @Inject Clock clock;
 
+  // Webhooks (ADR 0042) observe it inside this transaction.
+  @Inject jakarta.enterprise.event.Event<club.bloom.ingestion.domain.RefundAccepted> accepted;
+
   @Transactional
   public RefundRecorded refund(TenantId partnerId, IdempotencyKey key, RecordRefund command) {
     return idempotency.once(
@@ -205,6 +208,22 @@ public class RefundRecording {
     TierStanding.Evaluated evaluated =
         standing.afterRefund(club, standing.ladder(club), member, now);
     Optional<TierRule> after = evaluated.tier();
+    accepted.fire(
+        new club.bloom.ingestion.domain.RefundAccepted(
+            partnerId,
+            club.id(),
+            member.id(),
+            receipt.passportCode(),
+            refundId,
+            purchase.id(),
+            command.receiptNumber(),
+            command.refundNumber(),
+            command.amount(),
+            refundedSoFar,
+            command.occurredAt(),
+            toReverse,
+            toReturn,
+            now));
     return new RefundRecorded(
         refundId,
         command.receiptNumber(),

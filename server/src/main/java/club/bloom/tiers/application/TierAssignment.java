@@ -8,10 +8,12 @@ import club.bloom.shared.domain.NotFound;
 import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tiers.domain.SpendingWindows.WindowStats;
 import club.bloom.tiers.domain.TierChange;
+import club.bloom.tiers.domain.TierChanged;
 import club.bloom.tiers.domain.TierLadder;
 import club.bloom.tiers.domain.TierRepository;
 import club.bloom.tiers.domain.TierRule;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -35,6 +37,8 @@ public class TierAssignment {
   @Inject TierRepository history;
   @Inject TierStanding standing;
   @Inject Clock clock;
+  // Webhooks (ADR 0042) observe it inside the caller's transaction.
+  @Inject Event<TierChanged> changed;
 
   @Transactional
   public Member assign(Tenant club, UUID memberId, String tier, Instant until) {
@@ -56,6 +60,7 @@ public class TierAssignment {
     var before = member.assignManually(tier, until);
     history.record(
         club.schema(), new TierChange(memberId, before.orElse(null), tier, "manual", now));
+    changed(club, member, before.orElse(null), tier, "manual", now);
     return member;
   }
 
@@ -71,6 +76,7 @@ public class TierAssignment {
       history.record(
           club.schema(),
           new TierChange(memberId, before.orElse(null), tier, "invitation", clock.instant()));
+      changed(club, member, before.orElse(null), tier, "invitation", clock.instant());
     }
   }
 
@@ -92,7 +98,14 @@ public class TierAssignment {
     history.record(
         club.schema(),
         new TierChange(memberId, tier, to.orElse("none"), "invitation-revoked", clock.instant()));
+    changed(club, member, tier, to.orElse("none"), "invitation-revoked", clock.instant());
     return to;
+  }
+
+  private void changed(
+      Tenant club, Member member, String from, String to, String reason, Instant at) {
+    changed.fire(
+        new TierChanged(club.id(), member.id(), member.passport().value(), from, to, reason, at));
   }
 
   private Member member(Tenant club, UUID memberId) {

@@ -5,11 +5,13 @@ import club.bloom.tenancy.domain.Tenant;
 import club.bloom.tiers.domain.SpendingWindows;
 import club.bloom.tiers.domain.SpendingWindows.WindowStats;
 import club.bloom.tiers.domain.TierChange;
+import club.bloom.tiers.domain.TierChanged;
 import club.bloom.tiers.domain.TierLadder;
 import club.bloom.tiers.domain.TierProgress;
 import club.bloom.tiers.domain.TierRepository;
 import club.bloom.tiers.domain.TierRule;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -31,6 +33,8 @@ public class TierStanding {
   @Inject SpendingWindows purchases;
   @Inject TierRepository history;
   @Inject Clock clock;
+  // Webhooks (ADR 0042) observe it inside the caller's transaction.
+  @Inject Event<TierChanged> changed;
 
   public TierLadder ladder(Tenant club) {
     return configuration.ladder(club.schema());
@@ -63,6 +67,15 @@ public class TierStanding {
       history.record(
           club.schema(),
           new TierChange(member.id(), before.orElse(null), after.get().code(), "purchase", now));
+      changed.fire(
+          new TierChanged(
+              club.id(),
+              member.id(),
+              member.passport().value(),
+              before.orElse(null),
+              after.get().code(),
+              "purchase",
+              now));
     }
     return new Evaluated(after, ladder.progress(after, window.spent(), window.categories()));
   }
@@ -88,6 +101,15 @@ public class TierStanding {
           club.schema(),
           new TierChange(
               member.id(),
+              held.get().code(),
+              qualifying.map(TierRule::code).orElse("none"),
+              "refund",
+              now));
+      changed.fire(
+          new TierChanged(
+              club.id(),
+              member.id(),
+              member.passport().value(),
               held.get().code(),
               qualifying.map(TierRule::code).orElse("none"),
               "refund",

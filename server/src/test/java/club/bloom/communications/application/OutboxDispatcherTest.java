@@ -109,6 +109,7 @@ class OutboxDispatcherTest {
     assertNull(row.payload);
     assertEquals("permanent: SMTPAddressFailedException (SMTP 550)", row.lastError);
     assertFalse(row.lastError.contains("example.org"), "no address in the error");
+    assertEquals(List.of("permanent " + id), mail.gaveUp);
   }
 
   @Test
@@ -128,6 +129,7 @@ class OutboxDispatcherTest {
     assertNull(row.payload);
     assertTrue(row.lastError.startsWith("gave up after " + attempts + " attempts"), row.lastError);
     assertTrue(Duration.between(created, outbox.now).toHours() >= 70, "for days");
+    assertEquals(List.of("exhausted " + id), mail.gaveUp, "the channel is told, once");
   }
 
   @Test
@@ -218,6 +220,12 @@ class OutboxDispatcherTest {
     int attempts;
     boolean throwing;
     Runnable onDeliver = () -> {};
+    final List<String> gaveUp = new ArrayList<>();
+
+    @Override
+    public void gaveUp(UUID messageId, Payload payload, boolean retriesExhausted, String reason) {
+      gaveUp.add((retriesExhausted ? "exhausted " : "permanent ") + messageId);
+    }
 
     @Override
     public Channel channel() {
@@ -258,7 +266,8 @@ class OutboxDispatcherTest {
     Instant now = Instant.parse("2026-11-24T10:00:00Z");
 
     @Override
-    public void append(UUID id, Channel channel, String kind, byte[] sealedPayload) {
+    public void append(
+        UUID id, Channel channel, String kind, byte[] sealedPayload, String orderingKey) {
       Row row = new Row();
       row.id = id;
       row.kind = kind;

@@ -42,6 +42,14 @@ class MasterKeyPayloadSealTest {
   }
 
   @Test
+  void aWebhookDeliveryOpensAsItWasSealed() {
+    UUID id = UUID.randomUUID();
+    Payload hook = Payload.webhook(UUID.randomUUID(), UUID.randomUUID(), "purchase.recorded", true);
+    Payload opened = seal.open(id, Channel.WEBHOOK, "purchase.recorded", seal.seal(id, hook));
+    assertEquals(hook, opened);
+  }
+
+  @Test
   void nothingOfThePayloadIsReadableInTheSealedBytes() {
     byte[] sealed = seal.seal(id, mail);
     String bytes = new String(sealed, StandardCharsets.UTF_8);

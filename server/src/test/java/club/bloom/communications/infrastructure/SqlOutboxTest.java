@@ -213,6 +213,53 @@ class SqlOutboxTest {
     assertEquals(1, outbox.stats().pending());
   }
 
+  @Test
+  void rowsOfOneOrderingKeyAreClaimedOneAtATimeInTheOrderWrittenEvenAfterRetries()
+      throws Exception {
+    UUID a1 = appendOrdered("endpoint/member-a");
+    UUID b1 = appendOrdered("endpoint/member-b");
+    UUID a2 = appendOrdered("endpoint/member-a");
+    UUID a3 = appendOrdered("endpoint/member-a");
+    UUID free = append();
+
+    List<UUID> first = ids(outbox.claim("d", 10, Duration.ofMinutes(2)));
+    assertEquals(Set.of(a1, b1, free), new HashSet<>(first), "only the head of each key");
+    assertTrue(outbox.claim("d", 10, Duration.ofMinutes(2)).isEmpty(), "a2 waits behind a1");
+
+    // a1 fails and is due again at once: a2 still waits behind it.
+    UUID claimOfA1 = claimOf(a1);
+    assertTrue(outbox.retry(a1, claimOfA1, Duration.ZERO, "HTTP 503"));
+    List<UUID> again = ids(outbox.claim("d", 10, Duration.ofMinutes(2)));
+    assertEquals(List.of(a1), again, "the failed head again, never the one behind it");
+    assertTrue(outbox.delivered(a1, claimOf(a1)));
+
+    assertEquals(List.of(a2), ids(outbox.claim("d", 10, Duration.ofMinutes(2))));
+    // A head that fails for good lets the next one go.
+    assertTrue(outbox.failed(a2, claimOf(a2), "gave up"));
+    assertEquals(List.of(a3), ids(outbox.claim("d", 10, Duration.ofMinutes(2))));
+  }
+
+  private static List<UUID> ids(List<ClaimedMessage> claimed) {
+    return claimed.stream().map(ClaimedMessage::id).toList();
+  }
+
+  private static UUID claimOf(UUID id) throws SQLException {
+    try (Connection c = db.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT claim_token FROM platform.outbox_message WHERE id = '" + id + "'")) {
+      rs.next();
+      return rs.getObject(1, UUID.class);
+    }
+  }
+
+  private static UUID appendOrdered(String key) {
+    UUID id = UUID.randomUUID();
+    outbox.append(id, Channel.WEBHOOK, "purchase.recorded", new byte[] {1, 2, 3}, key);
+    return id;
+  }
+
   private static UUID append() {
     UUID id = UUID.randomUUID();
     outbox.append(id, Channel.MAIL, "signup-verification", new byte[] {1, 2, 3});

@@ -116,6 +116,9 @@ final class InMemoryIntake {
   final List<Grant> ruleBonuses = new ArrayList<>();
   BigDecimal maxRedeemPercent = new BigDecimal("50");
 
+  /** The domain events the services fired (webhooks observe them, ADR 0042). */
+  final List<Object> fired = new ArrayList<>();
+
   final PurchaseRecording purchaseRecording = new PurchaseRecording();
   final RefundRecording refundRecording = new RefundRecording();
   final RedemptionRecording redemptionRecording = new RedemptionRecording();
@@ -150,6 +153,7 @@ final class InMemoryIntake {
     set(standing, "purchases", fake(SpendingWindows.class, new Purchases()));
     set(standing, "history", tiers);
     set(standing, "clock", clock);
+    set(standing, "changed", events(fired));
     IdempotentExecution idempotency = new IdempotentExecution();
     set(idempotency, "store", fake(IdempotencyStore.class, new Store()));
     TenantRegistry registry = fake(TenantRegistry.class, new Registry());
@@ -194,6 +198,7 @@ final class InMemoryIntake {
           }
         };
     p.clock = clock;
+    p.accepted = events(fired);
 
     RefundRecording r = refundRecording;
     r.tenants = registry;
@@ -205,6 +210,7 @@ final class InMemoryIntake {
     r.standing = standing;
     r.idempotency = idempotency;
     r.clock = clock;
+    r.accepted = events(fired);
 
     RedemptionRecording d = redemptionRecording;
     d.tenants = registry;
@@ -223,6 +229,7 @@ final class InMemoryIntake {
         };
     d.purchases = purchaseRecording;
     d.idempotency = idempotency;
+    d.accepted = events(fired);
 
     wireChunk(chunk, registry, directory, receiptRepository);
     intake.purchases = purchaseRecording;
@@ -630,6 +637,22 @@ final class InMemoryIntake {
    * same name and parameter types; any other method is unsupported (a test reaching it shows that
    * the service needs more of the store than the fake models).
    */
+  /** An {@code Event} that records what is fired. */
+  @SuppressWarnings("unchecked")
+  static <T> jakarta.enterprise.event.Event<T> events(List<Object> fired) {
+    return (jakarta.enterprise.event.Event<T>)
+        java.lang.reflect.Proxy.newProxyInstance(
+            InMemoryIntake.class.getClassLoader(),
+            new Class<?>[] {jakarta.enterprise.event.Event.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("fire")) {
+                fired.add(args[0]);
+                return null;
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
+  }
+
   static <T> T fake(Class<T> type, Object impl) {
     return type.cast(
         Proxy.newProxyInstance(

@@ -50,6 +50,29 @@ class PurchaseRecordingTest {
   }
 
   @Test
+  void aNewPurchaseIsAnnouncedOnceInItsTransactionAndAReplayAnnouncesNothing() {
+    Member anna = club.member(null);
+
+    PurchaseRecorded r = record(anna, "1000.00", "gastro", "R-9");
+    record(anna, "1000.00", "gastro", "R-9"); // the same key and body: a replay
+
+    List<club.bloom.ingestion.domain.PurchaseAccepted> announced =
+        club.fired.stream()
+            .filter(club.bloom.ingestion.domain.PurchaseAccepted.class::isInstance)
+            .map(club.bloom.ingestion.domain.PurchaseAccepted.class::cast)
+            .toList();
+    assertEquals(1, announced.size(), "announced once (webhooks, ADR 0042)");
+    assertEquals(r.purchaseId(), announced.get(0).purchaseId());
+    assertEquals(anna.id(), announced.get(0).memberId());
+    assertEquals(anna.passport().value(), announced.get(0).passportCode());
+    assertEquals(club.partner.id(), announced.get(0).partner());
+    assertEquals(
+        1,
+        club.fired.stream().filter(club.bloom.tiers.domain.TierChanged.class::isInstance).count(),
+        "her first purchase put her in the lowest tier");
+  }
+
+  @Test
   void bothSidesAreWrittenUnderOneIdAndThePurchaseIsMetered() {
     Member anna = club.member(null);
 

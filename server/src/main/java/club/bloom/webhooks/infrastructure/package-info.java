@@ -1,0 +1,2 @@
+/** Endpoints and the delivery log in JDBC, the sealed secrets, the HTTP transport. */
+package club.bloom.webhooks.infrastructure;

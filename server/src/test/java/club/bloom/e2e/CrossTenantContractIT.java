@@ -287,6 +287,9 @@ class CrossTenantContractIT {
     } else {
       ofB.put("id", java.util.UUID.randomUUID().toString());
     }
+    // A webhook message of B's endpoint: under B's slug, so any id must answer 404 (WebhooksIT
+    // probes B's real endpoints and messages with A's credentials).
+    ofB.put("message", java.util.UUID.randomUUID().toString());
     List<String> names = new ArrayList<>();
     Matcher m = PARAM.matcher(template);
     while (m.find()) {
